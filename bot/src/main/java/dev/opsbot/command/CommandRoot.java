@@ -1,0 +1,35 @@
+package dev.opsbot.command;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A top-level command such as {@code /incident}: one Slack slash command, one Discord command. */
+public record CommandRoot<H>(String name, String summary, List<CommandSpec<H>> commands) {
+
+    public CommandRoot {
+        commands = List.copyOf(commands);
+    }
+
+    @SafeVarargs
+    public static <H> CommandRoot<H> of(String name, String summary, CommandSpec<H>... commands) {
+        return new CommandRoot<>(name, summary, List.of(commands));
+    }
+
+    public Optional<CommandSpec<H>> command(String sub) {
+        return commands.stream().filter(c -> c.name().equals(sub)).findFirst();
+    }
+
+    /** Binds this declaration to the object that handles it. */
+    public Binding<H> handledBy(H handler) {
+        return new Binding<>(this, handler);
+    }
+
+    /** A root together with its handler instance. */
+    public record Binding<H>(CommandRoot<H> root, H handler) {
+        dev.opsbot.chat.Reply run(CommandSpec<?> spec, CommandCall call) {
+            @SuppressWarnings("unchecked")
+            CommandSpec<H> typed = (CommandSpec<H>) spec;
+            return typed.action().apply(handler, call);
+        }
+    }
+}

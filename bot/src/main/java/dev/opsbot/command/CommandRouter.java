@@ -1,0 +1,99 @@
+package dev.opsbot.command;
+
+import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.Reply;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an invocation into a reply: finds the command in the catalog, parses and validates the
+ * arguments, and calls the feature's handler. Bad input never reaches a handler; a refusal
+ * becomes a private reply; an internal failure becomes an apology with a reference id that
+ * matches the log line.
+ */
+public final class CommandRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+    private final CommandCatalog catalog;
+    private final Map<String, CommandRoot.Binding<?>> bindings = new HashMap<>();
+    private final Map<Platform, MentionSyntax> mentions = new EnumMap<>(Platform.class);
+    private final HandledRequests handled;
+    private final Clock clock;
+
+    public CommandRouter(List<CommandRoot.Binding<?>> bound, HandledRequests handled, Clock clock) {
+        this.catalog = new CommandCatalog(bound.stream().<CommandRoot<?>>map(CommandRoot.Binding::root).toList());
+        bound.forEach(b -> bindings.put(b.root().name(), b));
+        this.handled = handled;
+        this.clock = clock;
+        for (Platform p : Platform.values()) {
+            mentions.put(p, new PlainMentions(p));
+        }
+    }
+
+    /** Adapters register how their platform writes people and channels. */
+    public void useMentions(Platform platform, MentionSyntax syntax) {
+        mentions.put(platform, syntax);
+    }
+
+    public CommandCatalog catalog() {
+        return catalog;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Reply handle(Invocation invocation) {
+        String usage = null;
+        try {
+            List<String> words = Tokens.split(invocation.line());
+            if (words.isEmpty()) {
+                return catalog.help();
+            }
+            String rootName = words.get(0).replaceFirst("^/", "").toLowerCase(Locale.ROOT);
+            if (rootName.equals("help")) {
+                return catalog.help();
+            }
+            CommandRoot<?> root = catalog.root(rootName).orElse(null);
+            if (root == null) {
+                String hint = catalog.nearestRoot(rootName).map(n -> " Did you mean /" + n + "?").orElse("");
+                return Reply.refusal("There is no command /" + rootName + "." + hint, "/help");
+            }
+            if (words.size() == 1 || words.get(1).equalsIgnoreCase("help")) {
+                return CommandCatalog.help(root);
+            }
+            String subName = words.get(1).toLowerCase(Locale.ROOT);
+            CommandSpec<?> spec = root.command(subName).orElse(null);
+            if (spec == null) {
+                String hint = CommandCatalog.nearestCommand(root, subName)
+                        .map(n -> " Did you mean /" + root.name() + " " + n + "?").orElse("");
+                return Reply.refusal("/" + root.name() + " has no subcommand “" + subName + "”." + hint,
+                        CommandCatalog.usageList(root));
+            }
+            usage = spec.usage(root.name());
+            MentionSyntax syntax = mentions.get(invocation.actor().platform());
+            Arguments args = ArgumentParser.parse(spec, words.subList(2, words.size()), syntax);
+            if (invocation.requestId() != null && !handled.firstTime(invocation.requestId(), clock.instant())) {
+                return Reply.note("That request was already handled.");
+            }
+            CommandCall call = new CommandCall(invocation, root.name(), spec, args, clock.instant());
+            return bindings.get(root.name()).run(spec, call);
+        } catch (Refusal refusal) {
+            return Reply.refusal(refusal.getMessage(), refusal.showUsage() ? usage : null);
+        } catch (RuntimeException failure) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            log.error("command failed ref={} actor={} line={}", ref, invocation.actor().key(),
+                    invocation.line(), failure);
+            return Reply.refusal("Sorry, that failed on our side (ref " + ref + "). Try again, "
+                    + "or give the ref to whoever runs opsbot.", null);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.opsbot.command;
+
+import dev.opsbot.chat.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * One subcommand: its name, options, help and the method of the feature class {@code H} that
+ * handles it. Declared statically, so the catalog can be read (help, Slack manifest, Discord
+ * registration) without a database or a running bot.
+ */
+public record CommandSpec<H>(
+        String name,
+        String summary,
+        List<OptionSpec> options,
+        String example,
+        BiFunction<H, CommandCall, Reply> action) {
+
+    public CommandSpec {
+        options = List.copyOf(options);
+        example = example == null ? "" : example;
+    }
+
+    public static <H> CommandSpec<H> of(String name, String summary, BiFunction<H, CommandCall, Reply> action) {
+        return new CommandSpec<>(name, summary, List.of(), "", action);
+    }
+
+    public CommandSpec<H> with(OptionSpec... more) {
+        List<OptionSpec> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return new CommandSpec<>(name, summary, all, example, action);
+    }
+
+    public CommandSpec<H> example(String text) {
+        return new CommandSpec<>(name, summary, options, text, action);
+    }
+
+    public Optional<OptionSpec> option(String optionName) {
+        return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
+    }
+
+    public List<OptionSpec> positionals() {
+        return options.stream().filter(OptionSpec::positional).toList();
+    }
+
+    public String usage(String root) {
+        StringBuilder sb = new StringBuilder("/").append(root).append(' ').append(name);
+        for (OptionSpec o : options) {
+            sb.append(' ').append(o.usage());
+        }
+        return sb.toString();
+    }
+}

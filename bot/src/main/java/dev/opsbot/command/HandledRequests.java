@@ -1,0 +1,12 @@
+package dev.opsbot.command;
+
+import java.time.Instant;
+
+/** Remembers request ids so a retried delivery of the same request is not carried out twice. */
+public interface HandledRequests {
+
+    /** True the first time an id is seen, false for every later time, across restarts and instances. */
+    boolean firstTime(String requestId, Instant now);
+
+    HandledRequests NONE = (id, now) -> true;
+}

@@ -1,0 +1,23 @@
+package dev.opsbot.command;
+
+/** The kinds of value a command option takes; each adapter maps them to its platform's types. */
+public enum OptionType {
+    /** Free text; the last positional text option takes the rest of the line. */
+    TEXT,
+    /** One of a fixed set of words, such as a severity. */
+    CHOICE,
+    INTEGER,
+    /** A span such as {@code 30m}, {@code 2h}, {@code 1d}, {@code 1w}, {@code 1h30m}. */
+    DURATION,
+    /** A person, written in the platform's mention syntax. */
+    USER,
+    /** Several people separated by commas. */
+    USERS,
+    CHANNEL,
+    /** A human id such as {@code INC-42}; the option names the prefix it accepts. */
+    ITEM,
+    /** A named yes/no switch written without a value, such as {@code --open}. */
+    SWITCH,
+    /** An IANA time zone such as {@code Europe/London}. */
+    ZONE
+}

@@ -1,0 +1,80 @@
+package dev.opsbot.incident;
+
+import dev.opsbot.chat.Inline;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.chat.TimeText;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** How an incident looks in chat: the card with its buttons, a one-line row, the full story. */
+public final class IncidentCards {
+
+    private IncidentCards() {
+    }
+
+    public static Reply card(Incident i, String headline) {
+        Reply.Builder b = Reply.toChannel(Inline.strong(i.id()) + " · " + i.severity().word() + " · " + i.title())
+                .text(headline)
+                .field("Status", i.status().word())
+                .field("Severity", i.severity().word())
+                .field("Owner", i.owner() == null ? "nobody" : Inline.user(i.owner()))
+                .tone(tone(i));
+        if (i.service() != null) {
+            b.field("Service", i.service());
+        }
+        addButtons(b, i);
+        return b.build();
+    }
+
+    public static String row(Incident i, Instant now) {
+        String age = TimeText.span(java.time.Duration.between(i.declaredAt(), now));
+        return Inline.strong(i.id()) + " · " + i.severity().word() + " · " + i.status().word() + " · " + i.title()
+                + (i.service() == null ? "" : " · " + i.service())
+                + " · owner " + (i.owner() == null ? "nobody" : Inline.user(i.owner())) + " · " + age + " ago";
+    }
+
+    public static Reply story(Incident i) {
+        Reply.Builder b = Reply.onlyMe(Inline.strong(i.id()) + " · " + i.severity().word() + " · " + i.title())
+                .field("Status", i.status().word())
+                .field("Owner", i.owner() == null ? "nobody" : Inline.user(i.owner()))
+                .field("Declared", Inline.user(i.declaredBy()) + " at " + TimeText.dayClock(i.declaredAt(), ZoneOffset.UTC))
+                .field("Time to acknowledge", i.timeToAcknowledge().map(TimeText::span).orElse("not acknowledged"))
+                .field("Time to resolve", i.timeToResolve().map(TimeText::span).orElse("not resolved"))
+                .tone(tone(i));
+        if (i.service() != null) {
+            b.field("Service", i.service());
+        }
+        if (i.summary() != null && !i.summary().isBlank()) {
+            b.field("Resolution", i.summary());
+        }
+        for (TimelineEntry e : i.timeline()) {
+            b.row(TimeText.clock(e.at(), ZoneOffset.UTC) + " " + Inline.user(e.actor()) + " " + e.kind()
+                    + (e.text().isBlank() ? "" : ": " + e.text()));
+        }
+        addButtons(b, i);
+        return b.build();
+    }
+
+    private static void addButtons(Reply.Builder b, Incident i) {
+        String id = i.id();
+        switch (i.status()) {
+            case DECLARED -> b.button("Acknowledge", "/incident ack " + id, Reply.Button.Style.PRIMARY)
+                    .button("Mitigated", "/incident mitigate " + id)
+                    .button("Resolve", "/incident resolve " + id);
+            case ACKNOWLEDGED -> b.button("Mitigated", "/incident mitigate " + id)
+                    .button("Resolve", "/incident resolve " + id, Reply.Button.Style.PRIMARY);
+            case MITIGATED -> b.button("Resolve", "/incident resolve " + id, Reply.Button.Style.PRIMARY);
+            case RESOLVED -> b.button("Close", "/incident close " + id)
+                    .button("Reopen", "/incident reopen " + id, Reply.Button.Style.DANGER);
+            case CLOSED -> {
+            }
+        }
+    }
+
+    private static Reply.Tone tone(Incident i) {
+        if (!i.isOpen()) {
+            return Reply.Tone.SUCCESS;
+        }
+        return i.severity().level() <= 2 ? Reply.Tone.DANGER : Reply.Tone.WARNING;
+    }
+}

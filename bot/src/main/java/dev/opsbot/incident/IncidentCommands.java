@@ -1,0 +1,184 @@
+package dev.opsbot.incident;
+
+import static dev.opsbot.command.OptionSpec.choice;
+import static dev.opsbot.command.OptionSpec.flag;
+import static dev.opsbot.command.OptionSpec.item;
+import static dev.opsbot.command.OptionSpec.optionalPositional;
+import static dev.opsbot.command.OptionSpec.positional;
+import static dev.opsbot.command.OptionSpec.toggle;
+
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.Inline;
+import dev.opsbot.chat.Notifier;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.command.CommandCall;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.command.CommandSpec;
+import dev.opsbot.command.OptionSpec;
+import dev.opsbot.command.OptionType;
+import dev.opsbot.command.Refusal;
+import dev.opsbot.store.AuditEntry;
+import dev.opsbot.store.AuditLog;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** The {@code /incident} command: declaring incidents and moving them through their life. */
+public final class IncidentCommands {
+
+    private static final OptionSpec ID = item("id", "The incident, e.g. INC-42", "INC");
+    private static final OptionSpec SERVICE = flag("service", OptionType.TEXT, "The affected service")
+            .suggesting(OptionSpec.Suggest.SERVICES);
+
+    public static final CommandRoot<IncidentCommands> ROOT = CommandRoot.of("incident",
+            "Declare, acknowledge, update and resolve incidents",
+            CommandSpec.of("declare", "Declare a new incident", IncidentCommands::declare)
+                    .with(choice("severity", "sev1 (worst) to sev4", Severity.WORDS),
+                            positional("title", OptionType.TEXT, "What is wrong, in a few words"), SERVICE)
+                    .example("/incident declare sev2 \"checkout latency\" --service payments"),
+            CommandSpec.of("ack", "Acknowledge an incident: you are on it", IncidentCommands::acknowledge)
+                    .with(ID).example("/incident ack INC-42"),
+            CommandSpec.of("assign", "Make someone the owner of an incident", IncidentCommands::assign)
+                    .with(ID, positional("owner", OptionType.USER, "The new owner"))
+                    .example("/incident assign INC-42 @bob"),
+            CommandSpec.of("update", "Add a note to the timeline", IncidentCommands::update)
+                    .with(ID, positional("note", OptionType.TEXT, "What happened or what you found"))
+                    .example("/incident update INC-42 failover to replica started"),
+            CommandSpec.of("severity", "Change the severity", IncidentCommands::severity)
+                    .with(ID, choice("severity", "sev1 (worst) to sev4", Severity.WORDS))
+                    .example("/incident severity INC-42 sev1"),
+            CommandSpec.of("mitigate", "Mark the impact as stopped", IncidentCommands::mitigate)
+                    .with(ID).example("/incident mitigate INC-42"),
+            CommandSpec.of("resolve", "Resolve an incident", IncidentCommands::resolve)
+                    .with(ID, optionalPositional("summary", OptionType.TEXT, "How it was fixed"))
+                    .example("/incident resolve INC-42 rolled back release 1.4.2"),
+            CommandSpec.of("reopen", "Reopen a resolved incident", IncidentCommands::reopen)
+                    .with(ID).example("/incident reopen INC-42"),
+            CommandSpec.of("close", "Close a resolved incident for good", IncidentCommands::close)
+                    .with(ID).example("/incident close INC-42"),
+            CommandSpec.of("list", "List incidents", IncidentCommands::list)
+                    .with(toggle("open", "Only open incidents"), toggle("mine", "Only incidents I own"), SERVICE,
+                            new OptionSpec("sev", OptionType.CHOICE, "Only this severity", false, false,
+                                    Severity.WORDS, List.of(), OptionSpec.Suggest.NONE))
+                    .example("/incident list --open --sev sev1"),
+            CommandSpec.of("show", "Show an incident with its timeline", IncidentCommands::show)
+                    .with(ID).example("/incident show INC-42"));
+
+    private final Incidents incidents;
+    private final AuditLog audit;
+    private final Notifier notifier;
+    private final List<ChannelRef> announceTo;
+    private final List<IncidentListener> listeners;
+
+    public IncidentCommands(Incidents incidents, AuditLog audit, Notifier notifier, List<ChannelRef> announceTo,
+            List<IncidentListener> listeners) {
+        this.incidents = incidents;
+        this.audit = audit;
+        this.notifier = notifier;
+        this.announceTo = List.copyOf(announceTo);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    Reply declare(CommandCall call) {
+        Severity severity = Severity.parse(call.args().text("severity")).orElseThrow();
+        String service = call.args().optionalText("service").orElse(null);
+        Incident incident = incidents.declare(id -> Incident.declare(id, severity, call.args().text("title"), service,
+                call.channel(), call.actor(), call.now()));
+        record(call, "incident.declare", incident.id(), "", describe(incident));
+        Reply card = IncidentCards.card(incident, "Declared by " + Inline.user(call.actor()) + ".");
+        for (ChannelRef channel : announceTo) {
+            if (!channel.equals(call.channel())) {
+                notifier.announce(channel, card, incident.id() + ":declared:" + channel.key());
+            }
+        }
+        listeners.forEach(l -> l.declared(incident));
+        return card;
+    }
+
+    Reply acknowledge(CommandCall call) {
+        Incident after = change(call, "incident.ack", i -> i.acknowledge(call.actor(), call.now()));
+        return IncidentCards.card(after, "Acknowledged by " + Inline.user(call.actor()) + ".");
+    }
+
+    Reply assign(CommandCall call) {
+        Actor owner = call.args().user("owner");
+        Incident after = change(call, "incident.assign", i -> i.assign(call.actor(), owner, call.now()));
+        return IncidentCards.card(after, Inline.user(call.actor()) + " made " + Inline.user(owner) + " the owner.");
+    }
+
+    Reply update(CommandCall call) {
+        String note = call.args().text("note");
+        Incident after = change(call, "incident.update", i -> i.note(call.actor(), note, call.now()));
+        return IncidentCards.card(after, Inline.user(call.actor()) + ": " + note);
+    }
+
+    Reply severity(CommandCall call) {
+        Severity to = Severity.parse(call.args().text("severity")).orElseThrow();
+        Incident after = change(call, "incident.severity", i -> i.changeSeverity(call.actor(), to, call.now()));
+        return IncidentCards.card(after, Inline.user(call.actor()) + " changed the severity to " + to.word() + ".");
+    }
+
+    Reply mitigate(CommandCall call) {
+        Incident after = change(call, "incident.mitigate", i -> i.mitigate(call.actor(), call.now()));
+        return IncidentCards.card(after, "Mitigated by " + Inline.user(call.actor()) + ".");
+    }
+
+    Reply resolve(CommandCall call) {
+        String summary = call.args().optionalText("summary").orElse(null);
+        Incident after = change(call, "incident.resolve", i -> i.resolve(call.actor(), summary, call.now()));
+        return IncidentCards.card(after, "Resolved by " + Inline.user(call.actor())
+                + (summary == null ? "." : ": " + summary));
+    }
+
+    Reply reopen(CommandCall call) {
+        Incident after = change(call, "incident.reopen", i -> i.reopen(call.actor(), call.now()));
+        return IncidentCards.card(after, "Reopened by " + Inline.user(call.actor()) + ".");
+    }
+
+    Reply close(CommandCall call) {
+        Incident after = change(call, "incident.close", i -> i.close(call.actor(), call.now()));
+        return IncidentCards.card(after, "Closed by " + Inline.user(call.actor()) + ".");
+    }
+
+    Reply list(CommandCall call) {
+        var args = call.args();
+        Incidents.Query query = new Incidents.Query(args.flag("open"), args.flag("mine") ? call.actor() : null,
+                args.optionalText("service").orElse(null),
+                args.optionalText("sev").flatMap(Severity::parse).orElse(null), 50);
+        List<Incident> found = incidents.list(query);
+        if (found.isEmpty()) {
+            return Reply.note("No incidents match.");
+        }
+        Instant now = call.now();
+        return Reply.onlyMe(found.size() + (found.size() == 1 ? " incident" : " incidents"))
+                .rows(found.stream().map(i -> IncidentCards.row(i, now)).toList())
+                .build();
+    }
+
+    Reply show(CommandCall call) {
+        return IncidentCards.story(load(call.args().text("id")));
+    }
+
+    private Incident load(String id) {
+        return incidents.find(id).orElseThrow(() -> Refusal.badInput("There is no incident " + id + "."));
+    }
+
+    private Incident change(CommandCall call, String action, UnaryOperator<Incident> rule) {
+        String id = call.args().text("id");
+        Incidents.Change change = incidents.update(id, rule)
+                .orElseThrow(() -> Refusal.badInput("There is no incident " + id + "."));
+        record(call, action, id, describe(change.before()), describe(change.after()));
+        listeners.forEach(l -> l.changed(change.before(), change.after(), call.actor()));
+        return change.after();
+    }
+
+    private void record(CommandCall call, String action, String item, String before, String after) {
+        audit.append(new AuditEntry(call.now(), call.actor(), action, item, before, after));
+    }
+
+    private static String describe(Incident i) {
+        return "status=" + i.status().word() + " severity=" + i.severity().word() + " owner="
+                + (i.owner() == null ? "-" : i.owner().key());
+    }
+}
