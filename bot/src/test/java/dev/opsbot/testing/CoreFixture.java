@@ -1,0 +1,88 @@
+package dev.opsbot.testing;
+
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.MongoOutbox;
+import dev.opsbot.chat.Outbox;
+import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.command.Invocation;
+import dev.opsbot.command.MongoHandledRequests;
+import dev.opsbot.incident.IncidentCommands;
+import dev.opsbot.incident.IncidentListener;
+import dev.opsbot.incident.Incidents;
+import dev.opsbot.store.AuditLog;
+import dev.opsbot.store.MongoAuditLog;
+import dev.opsbot.store.MongoCounters;
+import dev.opsbot.store.MongoStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The core wired on an in-memory embedded store, as the application wires it, for tests that
+ * run commands end to end without a platform. Close it after use.
+ */
+public final class CoreFixture implements AutoCloseable {
+
+    public final MutableClock clock = MutableClock.at("2026-11-27T14:00:00Z");
+    public final MongoStore store;
+    public final MongoCounters counters;
+    public final AuditLog audit;
+    public final Outbox outbox;
+    public final RecordingPoster console = new RecordingPoster(Platform.CONSOLE);
+    public final Incidents incidents;
+    public final ChannelRef incidentChannel = ChannelRef.console("incidents");
+    public final ChannelRef here = ChannelRef.console("ops");
+    private final List<CommandRoot.Binding<?>> bindings = new ArrayList<>();
+    private final List<IncidentListener> incidentListeners = new ArrayList<>();
+    private CommandRouter router;
+
+    public CoreFixture() {
+        this(MongoStore.inMemory());
+    }
+
+    public CoreFixture(MongoStore store) {
+        this.store = store;
+        this.counters = new MongoCounters(store.database());
+        this.audit = new MongoAuditLog(store.database());
+        this.outbox = new Outbox(new MongoOutbox(store.database()), clock);
+        this.outbox.register(console);
+        this.incidents = Incidents.inMongo(store.database(), counters);
+    }
+
+    /** Adds a feature's commands; call before the first {@link #run}. */
+    public CoreFixture with(CommandRoot.Binding<?> binding) {
+        bindings.add(binding);
+        return this;
+    }
+
+    public CoreFixture listening(IncidentListener listener) {
+        incidentListeners.add(listener);
+        return this;
+    }
+
+    public CommandRouter router() {
+        if (router == null) {
+            List<CommandRoot.Binding<?>> all = new ArrayList<>();
+            all.add(IncidentCommands.ROOT.handledBy(new IncidentCommands(incidents, audit, outbox,
+                    List.of(incidentChannel), incidentListeners)));
+            all.addAll(bindings);
+            router = new CommandRouter(all, new MongoHandledRequests(store.database()), clock);
+        }
+        return router;
+    }
+
+    /** Runs a command line as a console user in #ops and delivers any announcements it made. */
+    public Reply run(String who, String line) {
+        Reply reply = router().handle(Invocation.of(Actor.console(who), here, line));
+        outbox.deliverDue();
+        return reply;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
