@@ -1,0 +1,36 @@
+package dev.opsbot.app;
+
+import dev.opsbot.chat.Outbox;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.console.ConsolePoster;
+import dev.opsbot.console.ConsoleSession;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Present when opsbot runs as a terminal: wires the console poster and runs the session. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "opsbot.mode", havingValue = "console")
+public class ConsoleMode {
+
+    /** The terminal's streams; registered by the launcher so tests can feed a script. */
+    public record Terminal(InputStream in, PrintStream out, boolean interactive, String user) {
+    }
+
+    @Bean
+    ConsolePoster consolePoster(Terminal terminal) {
+        return new ConsolePoster(terminal.out());
+    }
+
+    /** Runs until end of input or /quit. */
+    static void runSession(Terminal terminal, CommandRouter router, Outbox outbox) {
+        ConsoleSession session = new ConsoleSession(router, outbox, terminal.out(), terminal.interactive(),
+                terminal.user(), "ops");
+        session.run(new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)));
+    }
+}

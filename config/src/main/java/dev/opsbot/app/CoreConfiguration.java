@@ -1,0 +1,101 @@
+package dev.opsbot.app;
+
+import com.mongodb.client.MongoDatabase;
+import dev.opsbot.chat.ChannelPoster;
+import dev.opsbot.chat.MongoOutbox;
+import dev.opsbot.chat.Outbox;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.command.HandledRequests;
+import dev.opsbot.command.MongoHandledRequests;
+import dev.opsbot.incident.IncidentCommands;
+import dev.opsbot.incident.IncidentListener;
+import dev.opsbot.incident.Incidents;
+import dev.opsbot.store.AuditLog;
+import dev.opsbot.store.Counters;
+import dev.opsbot.store.MongoAuditLog;
+import dev.opsbot.store.MongoCounters;
+import dev.opsbot.store.MongoStore;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The core, wired once. Features add themselves by declaring beans of the core's extension
+ * types — command bindings, incident listeners, channel posters, due handlers, routines, digest
+ * sections — which are collected here; no central list needs editing.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpsbotSettings.class)
+public class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoStore mongoStore(Environment env, OpsbotSettings settings) {
+        String uri = env.getProperty("MONGODB_URI", "");
+        return uri.isBlank() ? MongoStore.embedded(settings.dataPath()) : MongoStore.connect(uri);
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoStore store) {
+        return store.database();
+    }
+
+    @Bean
+    Counters counters(MongoDatabase db) {
+        return new MongoCounters(db);
+    }
+
+    @Bean
+    AuditLog auditLog(MongoDatabase db) {
+        return new MongoAuditLog(db);
+    }
+
+    @Bean
+    Outbox outbox(MongoDatabase db, Clock clock, List<ChannelPoster> posters) {
+        Outbox outbox = new Outbox(new MongoOutbox(db), clock);
+        posters.forEach(outbox::register);
+        return outbox;
+    }
+
+    @Bean
+    HandledRequests handledRequests(MongoDatabase db) {
+        return new MongoHandledRequests(db);
+    }
+
+    @Bean
+    Incidents incidents(MongoDatabase db, Counters counters) {
+        return Incidents.inMongo(db, counters);
+    }
+
+    @Bean
+    CommandRoot.Binding<IncidentCommands> incidentCommands(Incidents incidents, AuditLog audit, Outbox outbox,
+            OpsbotSettings settings, ObjectProvider<IncidentListener> listeners) {
+        return IncidentCommands.ROOT.handledBy(
+                new IncidentCommands(incidents, audit, outbox, settings.incidentChannels(),
+                        listeners.orderedStream().toList()));
+    }
+
+    @Bean
+    CommandRouter commandRouter(List<CommandRoot.Binding<?>> bindings, HandledRequests handled, Clock clock) {
+        return new CommandRouter(bindings, handled, clock);
+    }
+
+    @Bean
+    OutboxDispatcher outboxDispatcher(Outbox outbox, ObjectProvider<ConsoleMode> console) {
+        return new OutboxDispatcher(outbox, console.getIfAvailable() == null);
+    }
+
+    @Bean
+    StoreHealth storeHealth(MongoStore store) {
+        return new StoreHealth(store);
+    }
+}

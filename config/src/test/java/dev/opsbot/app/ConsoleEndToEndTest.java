@@ -1,0 +1,90 @@
+package dev.opsbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A scripted session fed through the same entry point as {@code java -jar opsbot.jar < script}. */
+class ConsoleEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aScriptedSessionRunsIncidentsAndASecondRunSeesWhatTheFirstStored() {
+        String first = session("""
+                /as alice
+                /incident declare sev2 "db latency" --service payments
+                /incident declare sev4 disk filling on build agents
+                /as bob
+                /incident ack INC-1
+                /incident ack INC-1
+                /incident update INC-1 failover started <!channel> @everyone
+                /incident resolve INC-1 rolled back release 1.4.2
+                /incident list --open
+                /incident show INC-1
+                /quit
+                /incident declare sev1 never read after quit
+                """);
+
+        assertThat(first)
+                .contains("INC-1 · sev2 · db latency")
+                .contains("[#incidents] INC-1 · sev2 · db latency")
+                .contains("Acknowledged by @bob.")
+                .contains("INC-1 was already acknowledged by @bob at")
+                .contains("Resolved by @bob: rolled back release 1.4.2")
+                .contains("• INC-2 · sev4 · declared · disk filling on build agents")
+                .contains("Time to resolve:")
+                .doesNotContain("INC-3")
+                .doesNotContain("Exception");
+
+        String second = session("""
+                /incident list
+                /incident close INC-1
+                """);
+        assertThat(second)
+                .contains("2 incidents")
+                .contains("INC-1 · sev2 · resolved · db latency")
+                .contains("Closed by @tester.");
+    }
+
+    @Test
+    void eachMalformedLineGetsOneSentenceAndUsageAndTheSessionGoesOn() {
+        String out = session("""
+                /incident declare sev9 x
+                /incident declare sev1 "unbalanced quote
+                /incident frobnicate INC-1
+                /incident ack INC-999
+                /incident declare
+                /incident list
+                """);
+
+        assertThat(out)
+                .contains("“sev9” is not a valid severity; choose sev1, sev2, sev3 or sev4.")
+                .contains("Usage: /incident declare <sev1|sev2|sev3|sev4> <title> [--service <service>]")
+                .contains("is never closed.")
+                .contains("/incident has no subcommand “frobnicate”.")
+                .contains("There is no incident INC-999.")
+                .contains("Usage: /incident ack <INC-N>")
+                .contains("No incidents match.")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    private String session(String script) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ConsoleMode.Terminal terminal = new ConsoleMode.Terminal(
+                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out, false, "tester");
+        Integer exit = OpsbotApplication.run(new String[] {"--opsbot.data-dir=" + dataDir}, terminal, Map.of());
+        assertThat(exit).isZero();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
