@@ -1,16 +1,31 @@
 package dev.opsbot.schedule;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Durable one-shot follow-ups. They live in the database until done, so a restart loses none,
  * and each is claimed atomically when it fires, so two bot instances never both carry it out.
+ * An item whose handler succeeded is gone; one whose handler threw is retried later with backoff.
  */
 public interface DueItems {
 
-    /** Stores the item, or moves it to the new time if an item with that id is still pending. */
+    /**
+     * Items in MongoDB, one document each, fired through the handlers registered in {@code handlers}.
+     * Follow-up refs ({@code FU-12}) come from {@code counters}.
+     */
+    static DueItems inMongo(com.mongodb.client.MongoDatabase db, dev.opsbot.store.Counters counters,
+            DueHandlers handlers) {
+        return new MongoDueItems(db, counters, handlers);
+    }
+
+    /**
+     * Stores the item, or moves it to the new time (with the new data) if an item with that id is
+     * pending. A handler may reschedule its own item while it runs: the new time then stands.
+     */
     void schedule(DueItem item);
 
     /** Cancels a pending item; a no-op if it is gone. */
@@ -27,6 +42,28 @@ public interface DueItems {
     /** Claims and runs every item due at {@code now} through its handler; returns how many ran. */
     int fireDue(Instant now);
 
-    /** The earliest pending due time, so a clock can sleep until then. */
+    /** The earliest pending due time among kinds this instance can run, so a clock can sleep until then. */
     Optional<Instant> nextDue();
+
+    /** The pending follow-up with this ref ({@code FU-12}), if any. */
+    default Optional<DueItem> findByRef(String ref) {
+        return pending(null, Integer.MAX_VALUE).stream().filter(i -> ref.equals(i.ref())).findFirst();
+    }
+
+    /** Pending follow-ups (items with a label), soonest first; only those owned by {@code ownerKey} unless null. */
+    default List<DueItem> followUps(String ownerKey, int limit) {
+        return pending(null, Integer.MAX_VALUE).stream()
+                .filter(DueItem::isFollowUp)
+                .filter(i -> ownerKey == null || ownerKey.equals(i.data().get(DueItem.OWNER)))
+                .sorted(Comparator.comparing(DueItem::dueAt))
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * Called with the due time of every item scheduled from this instance, so a clock sleeping
+     * until a later time can wake earlier.
+     */
+    default void onSchedule(Consumer<Instant> wake) {
+    }
 }
