@@ -70,9 +70,16 @@ public final class IncidentCommands {
     private final Notifier notifier;
     private final List<ChannelRef> announceTo;
     private final List<IncidentListener> listeners;
+    private final KnownServices services;
 
     public IncidentCommands(Incidents incidents, AuditLog audit, Notifier notifier, List<ChannelRef> announceTo,
             List<IncidentListener> listeners) {
+        this(incidents, audit, notifier, announceTo, listeners, KnownServices.ANY);
+    }
+
+    public IncidentCommands(Incidents incidents, AuditLog audit, Notifier notifier, List<ChannelRef> announceTo,
+            List<IncidentListener> listeners, KnownServices services) {
+        this.services = services;
         this.incidents = incidents;
         this.audit = audit;
         this.notifier = notifier;
@@ -83,6 +90,9 @@ public final class IncidentCommands {
     Reply declare(CommandCall call) {
         Severity severity = Severity.parse(call.args().text("severity")).orElseThrow();
         String service = call.args().optionalText("service").orElse(null);
+        if (service != null && !services.exists(service)) {
+            throw Refusal.badInput("There is no service “" + service + "”; /service list shows them.");
+        }
         Incident incident = incidents.declare(id -> Incident.declare(id, severity, call.args().text("title"), service,
                 call.channel(), call.actor(), call.now()));
         record(call, "incident.declare", incident.id(), "", describe(incident));

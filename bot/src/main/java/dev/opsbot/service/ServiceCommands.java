@@ -1,0 +1,101 @@
+package dev.opsbot.service;
+
+import static dev.opsbot.command.OptionSpec.flag;
+import static dev.opsbot.command.OptionSpec.positional;
+import static dev.opsbot.command.OptionSpec.requiredFlag;
+
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.Inline;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.command.CommandCall;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.command.CommandSpec;
+import dev.opsbot.command.OptionSpec;
+import dev.opsbot.command.OptionType;
+import dev.opsbot.command.Refusal;
+import dev.opsbot.store.AuditEntry;
+import dev.opsbot.store.AuditLog;
+import java.util.List;
+
+/** The {@code /service} command: adding services and looking them up. */
+public final class ServiceCommands {
+
+    private static final OptionSpec NAME = positional("name", OptionType.TEXT, "The service, e.g. payments")
+            .suggesting(OptionSpec.Suggest.SERVICES);
+
+    public static final CommandRoot<ServiceCommands> ROOT = CommandRoot.of("service",
+            "Add services and see who answers for them",
+            CommandSpec.of("add", "Add a service", ServiceCommands::add)
+                    .with(NAME, requiredFlag("team", OptionType.TEXT, "The team that runs it"),
+                            requiredFlag("channel", OptionType.CHANNEL, "Where its incidents and pings go"),
+                            flag("tier", OptionType.INTEGER, "1 (most critical) to 3; 3 if not given"),
+                            flag("owner", OptionType.USER, "Who owns it; nobody if not given"))
+                    .example("/service add payments --team core --channel #payments --tier 1"),
+            CommandSpec.of("show", "Show a service", ServiceCommands::show)
+                    .with(NAME).example("/service show payments"),
+            CommandSpec.of("list", "List every service", ServiceCommands::list));
+
+    private final Services services;
+    private final AuditLog audit;
+
+    public ServiceCommands(Services services, AuditLog audit) {
+        this.services = services;
+        this.audit = audit;
+    }
+
+    Reply add(CommandCall call) {
+        var args = call.args();
+        Actor owner = args.optionalUser("owner").orElse(null);
+        Service service = Service.add(args.text("name"), args.text("team"), args.channel("channel"),
+                (int) (long) args.optionalInteger("tier").orElse(3L), owner, call.actor(), call.now());
+        if (!services.add(service)) {
+            throw Refusal.because("There is already a service " + service.name() + ".");
+        }
+        audit.append(new AuditEntry(call.now(), call.actor(), "service.add", service.name(), "",
+                "team=" + service.team() + " channel=" + service.channel().key() + " tier=" + service.tier()
+                        + " owner=" + (owner == null ? "-" : owner.key())));
+        Reply.Builder b = card(service, Reply.toChannel(Inline.strong(service.name()) + " added"));
+        if (owner == null) {
+            b.text("Nobody owns " + service.name() + " yet; /owner take " + service.name() + " to own it.");
+        }
+        return b.build();
+    }
+
+    Reply show(CommandCall call) {
+        Service service = load(services, call.args().text("name"));
+        return card(service, Reply.onlyMe(Inline.strong(service.name())))
+                .footer("/oncall who " + service.name() + " shows who is on call; /escalation show "
+                        + service.name() + " shows how pings escalate.")
+                .build();
+    }
+
+    Reply list(CommandCall call) {
+        List<Service> all = services.list(200);
+        if (all.isEmpty()) {
+            return Reply.note("There are no services yet; add one with /service add.");
+        }
+        return Reply.onlyMe(all.size() + (all.size() == 1 ? " service" : " services"))
+                .rows(all.stream().map(ServiceCommands::row).toList())
+                .build();
+    }
+
+    /** Finds a service or refuses with the sentence every command uses for an unknown name. */
+    public static Service load(Services services, String name) {
+        return services.find(name).orElseThrow(
+                () -> Refusal.badInput("There is no service “" + name + "”; /service list shows them."));
+    }
+
+    private static Reply.Builder card(Service s, Reply.Builder b) {
+        return b.field("Team", s.team())
+                .field("Channel", Inline.channel(s.channel()))
+                .field("Tier", String.valueOf(s.tier()))
+                .field("Owner", s.owner() == null ? "nobody" : Inline.user(s.owner()))
+                .field("On-call rotation", s.rotation() == null ? "none" : s.rotation());
+    }
+
+    private static String row(Service s) {
+        return Inline.strong(s.name()) + " · tier " + s.tier() + " · " + s.team() + " · " + Inline.channel(s.channel())
+                + " · owner " + (s.owner() == null ? "nobody" : Inline.user(s.owner()))
+                + (s.rotation() == null ? "" : " · rotation " + s.rotation());
+    }
+}
