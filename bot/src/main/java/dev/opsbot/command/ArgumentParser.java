@@ -1,5 +1,6 @@
 package dev.opsbot.command;
 
+import dev.opsbot.chat.Inline;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,6 +57,38 @@ final class ArgumentParser {
             }
         }
         assignPositionals(spec, loose, values, mentions);
+        return complete(spec, values);
+    }
+
+    /**
+     * Reads values already split by option name, as Discord delivers them. Each value is converted
+     * exactly as a typed word would be; a switch is on for "true" and left out for "false".
+     */
+    static Arguments parseNamed(CommandSpec<?> spec, Map<String, String> given, MentionSyntax mentions) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            String name = entry.getKey().toLowerCase(Locale.ROOT);
+            OptionSpec option = spec.option(name).orElseThrow(
+                    () -> Refusal.badInput("There is no option " + name + " for this command."));
+            if (entry.getValue() == null) {
+                continue;
+            }
+            String value = Inline.clean(entry.getValue()).strip();
+            if (option.type() == OptionType.SWITCH) {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw Refusal.badInput("“" + value + "” is not true or false for " + option.name() + ".");
+                }
+                if (value.equalsIgnoreCase("true")) {
+                    values.put(option.name(), Boolean.TRUE);
+                }
+                continue;
+            }
+            values.put(option.name(), convert(option, value, mentions));
+        }
+        return complete(spec, values);
+    }
+
+    private static Arguments complete(CommandSpec<?> spec, Map<String, Object> values) {
         for (OptionSpec option : spec.options()) {
             if (option.required() && !values.containsKey(option.name())) {
                 throw Refusal.badInput("Missing " + describe(option) + ".");

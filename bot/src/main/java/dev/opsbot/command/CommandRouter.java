@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,48 +53,77 @@ public final class CommandRouter {
     }
 
     public Reply handle(Invocation invocation) {
-        String usage = null;
+        Usage usage = new Usage();
         try {
             List<String> words = Tokens.split(invocation.line());
-            if (words.isEmpty()) {
-                return catalog.help();
-            }
-            String rootName = words.get(0).replaceFirst("^/", "").toLowerCase(Locale.ROOT);
-            if (rootName.equals("help")) {
-                return catalog.help();
-            }
-            CommandRoot<?> root = catalog.root(rootName).orElse(null);
-            if (root == null) {
-                String hint = catalog.nearestRoot(rootName).map(n -> " Did you mean /" + n + "?").orElse("");
-                return Reply.refusal("There is no command /" + rootName + "." + hint, "/help");
-            }
-            if (words.size() == 1 || words.get(1).equalsIgnoreCase("help")) {
-                return CommandCatalog.help(root);
-            }
-            String subName = words.get(1).toLowerCase(Locale.ROOT);
-            CommandSpec<?> spec = root.command(subName).orElse(null);
-            if (spec == null) {
-                String hint = CommandCatalog.nearestCommand(root, subName)
-                        .map(n -> " Did you mean /" + root.name() + " " + n + "?").orElse("");
-                return Reply.refusal("/" + root.name() + " has no subcommand “" + subName + "”." + hint,
-                        CommandCatalog.usageList(root));
-            }
-            usage = spec.usage(root.name());
-            MentionSyntax syntax = mentions.get(invocation.actor().platform());
-            Arguments args = ArgumentParser.parse(spec, words.subList(2, words.size()), syntax);
-            if (invocation.requestId() != null && !handled.firstTime(invocation.requestId(), clock.instant())) {
-                return Reply.note("That request was already handled.");
-            }
-            CommandCall call = new CommandCall(invocation, root.name(), spec, args, clock.instant());
-            return bindings.get(root.name()).run(spec, call);
-        } catch (Refusal refusal) {
-            return Reply.refusal(refusal.getMessage(), refusal.showUsage() ? usage : null);
+            String root = words.isEmpty() ? "help" : words.get(0).replaceFirst("^/", "");
+            String sub = words.size() > 1 ? words.get(1) : null;
+            List<String> rest = words.size() > 2 ? words.subList(2, words.size()) : List.of();
+            return route(invocation, root, sub, usage, (spec, syntax) -> ArgumentParser.parse(spec, rest, syntax));
         } catch (RuntimeException failure) {
-            String ref = UUID.randomUUID().toString().substring(0, 8);
-            log.error("command failed ref={} actor={} line={}", ref, invocation.actor().key(),
-                    invocation.line(), failure);
-            return Reply.refusal("Sorry, that failed on our side (ref " + ref + "). Try again, "
-                    + "or give the ref to whoever runs opsbot.", null);
+            return failed(invocation, usage, failure);
         }
+    }
+
+    /**
+     * The same path for platforms that deliver option values already split by name (Discord
+     * slash commands): nothing is tokenised, everything else — conversion, validation, refusals,
+     * duplicate detection — is shared with {@link #handle(Invocation)}. {@code invocation.line()}
+     * is only for logs; a null or "help" {@code sub} answers with the root's help.
+     */
+    public Reply handle(Invocation invocation, String root, String sub, Map<String, String> options) {
+        Usage usage = new Usage();
+        try {
+            return route(invocation, root, sub, usage,
+                    (spec, syntax) -> ArgumentParser.parseNamed(spec, options, syntax));
+        } catch (RuntimeException failure) {
+            return failed(invocation, usage, failure);
+        }
+    }
+
+    private Reply route(Invocation invocation, String rootTyped, String subTyped, Usage usage,
+            BiFunction<CommandSpec<?>, MentionSyntax, Arguments> read) {
+        String rootName = rootTyped.toLowerCase(Locale.ROOT);
+        if (rootName.equals("help")) {
+            return catalog.help();
+        }
+        CommandRoot<?> root = catalog.root(rootName).orElse(null);
+        if (root == null) {
+            String hint = catalog.nearestRoot(rootName).map(n -> " Did you mean /" + n + "?").orElse("");
+            return Reply.refusal("There is no command /" + rootName + "." + hint, "/help");
+        }
+        if (subTyped == null || subTyped.equalsIgnoreCase("help")) {
+            return CommandCatalog.help(root);
+        }
+        String subName = subTyped.toLowerCase(Locale.ROOT);
+        CommandSpec<?> spec = root.command(subName).orElse(null);
+        if (spec == null) {
+            String hint = CommandCatalog.nearestCommand(root, subName)
+                    .map(n -> " Did you mean /" + root.name() + " " + n + "?").orElse("");
+            return Reply.refusal("/" + root.name() + " has no subcommand “" + subName + "”." + hint,
+                    CommandCatalog.usageList(root));
+        }
+        usage.line = spec.usage(root.name());
+        Arguments args = read.apply(spec, mentions.get(invocation.actor().platform()));
+        if (invocation.requestId() != null && !handled.firstTime(invocation.requestId(), clock.instant())) {
+            return Reply.note("That request was already handled.");
+        }
+        CommandCall call = new CommandCall(invocation, root.name(), spec, args, clock.instant());
+        return bindings.get(root.name()).run(spec, call);
+    }
+
+    private Reply failed(Invocation invocation, Usage usage, RuntimeException failure) {
+        if (failure instanceof Refusal refusal) {
+            return Reply.refusal(refusal.getMessage(), refusal.showUsage() ? usage.line : null);
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        log.error("command failed ref={} actor={} line={}", ref, invocation.actor().key(), invocation.line(), failure);
+        return Reply.refusal("Sorry, that failed on our side (ref " + ref + "). Try again, "
+                + "or give the ref to whoever runs opsbot.", null);
+    }
+
+    /** The usage line of the command being run, once known, for the refusal that may follow. */
+    private static final class Usage {
+        private String line;
     }
 }
