@@ -1,0 +1,102 @@
+package dev.opsbot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.command.Invocation;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A click on one of opsbot's buttons: runs the button's command line as the person who clicked,
+ * then updates the message the button sat on with the new state. A private answer (a refusal,
+ * a personal view) goes to the clicker alone and leaves the message as it was. Slack is
+ * acknowledged at once; the work happens on a worker.
+ */
+final class ButtonClicks implements BlockActionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ButtonClicks.class);
+
+    private final CommandRouter router;
+    private final Executor work;
+    private final ResponseUrls responses;
+    private final MethodsClient methods;
+
+    ButtonClicks(CommandRouter router, Executor work, ResponseUrls responses, MethodsClient methods) {
+        this.router = router;
+        this.work = work;
+        this.responses = responses;
+        this.methods = methods;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload p = request.getPayload();
+        BlockActionPayload.Action action = p.getActions().get(0);
+        BlockActionPayload.Container container = p.getContainer();
+        String channelId = p.getChannel() != null ? p.getChannel().getId() : container.getChannelId();
+        String userName = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
+        // One rendering of a button, clicked twice, is one request; the block id changes each time
+        // the message is redrawn, so a later click on the updated message is a new one.
+        String requestId = "slack:click:" + channelId + ":" + container.getMessageTs() + ":" + action.getBlockId()
+                + ":" + action.getActionId();
+        Invocation invocation = new Invocation(new Actor(Platform.SLACK, p.getUser().getId(), userName),
+                new ChannelRef(Platform.SLACK, channelId, p.getChannel() == null ? null : p.getChannel().getName()),
+                action.getValue(), requestId);
+        work.execute(() -> answer(p, channelId, invocation));
+        return ctx.ack();
+    }
+
+    private void answer(BlockActionPayload p, String channelId, Invocation invocation) {
+        Reply reply;
+        try {
+            reply = router.handle(invocation);
+        } catch (RuntimeException | Error e) {
+            log.error("button command failed: {}", invocation.line(), e);
+            reply = Reply.refusal("Sorry, that failed on our side. Try again in a moment.", null);
+        }
+        BlockKit.Message m = BlockKit.render(reply);
+        BlockActionPayload.Container container = p.getContainer();
+        if (reply.isPrivate()) {
+            responses.send(p.getResponseUrl(), ActionResponse.builder().responseType("ephemeral")
+                    .replaceOriginal(false).text(m.text()).blocks(m.blocks()).build());
+            return;
+        }
+        if (container.isEphemeral()) {
+            // Only the clicker could see the original; the new state is for the whole channel.
+            responses.send(p.getResponseUrl(), ActionResponse.builder().responseType("in_channel")
+                    .replaceOriginal(false).text(m.text()).blocks(m.blocks()).build());
+            return;
+        }
+        if (container.getMessageTs() != null && update(channelId, container.getMessageTs(), m)) {
+            return;
+        }
+        responses.send(p.getResponseUrl(), ActionResponse.builder().responseType("in_channel")
+                .replaceOriginal(true).text(m.text()).blocks(m.blocks()).build());
+    }
+
+    /** chat.update on the original; false when Slack will not let the bot edit it (e.g. not its own message). */
+    private boolean update(String channelId, String ts, BlockKit.Message m) {
+        try {
+            ChatUpdateResponse r = methods.chatUpdate(u -> u.channel(channelId).ts(ts).text(m.text()).blocks(m.blocks()));
+            if (!r.isOk()) {
+                log.info("chat.update refused ({}); replacing through response_url", r.getError());
+            }
+            return r.isOk();
+        } catch (Exception e) {
+            log.warn("chat.update failed ({}); replacing through response_url", e.toString());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.opsbot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.opsbot.chat.ChannelPoster;
+import dev.opsbot.chat.Platform;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.command.CommandRouter;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * opsbot on Slack: one Bolt {@link App} with a slash command per catalog root and one handler
+ * for every opsbot button. Serve {@link #app()} over HTTP (Bolt's servlet at
+ * {@code /slack/events}) or call {@link #connectSocketMode()}; register {@link #poster()} with
+ * the outbox. Creating the adapter also teaches the router Slack's mention syntax.
+ */
+public final class SlackAdapter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+    private static final int WORKERS = 8;
+
+    private final SlackSettings settings;
+    private final Slack slack;
+    private final App app;
+    private final ExecutorService work;
+    private final SlackPoster poster;
+    private SocketModeApp socketMode;
+
+    public SlackAdapter(SlackSettings settings, CommandRouter router) {
+        this.settings = settings;
+        SlackConfig config = new SlackConfig();
+        settings.apiUrlOverride().ifPresent(url -> config.setMethodsEndpointUrlPrefix(url + "/api/"));
+        this.slack = Slack.getInstance(config);
+        this.app = new App(AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .slack(slack)
+                .build());
+        this.work = Executors.newFixedThreadPool(WORKERS, workerThreads());
+        router.useMentions(Platform.SLACK, new SlackMentions());
+        ResponseUrls responses = new ResponseUrls(slack);
+        SlashCommands commands = new SlashCommands(router, work, settings.ackBudget(), responses);
+        for (CommandRoot<?> root : router.catalog().roots()) {
+            app.command("/" + root.name(), commands);
+        }
+        app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKit.ACTION_PREFIX) + "\\d+$"),
+                new ButtonClicks(router, work, responses, slack.methods(settings.botToken())));
+        this.poster = new SlackPoster(slack.methods(settings.botToken()));
+        log.info("slack adapter ready: {} slash commands, {}", router.catalog().roots().size(), settings);
+    }
+
+    /** The Bolt app, for {@code new SlackAppServlet(adapter.app())}. */
+    public App app() {
+        return app;
+    }
+
+    public ChannelPoster poster() {
+        return poster;
+    }
+
+    /** Opens the Socket Mode connection (needs {@code SLACK_APP_TOKEN}); Bolt reconnects by itself after drops. */
+    public synchronized void connectSocketMode() throws Exception {
+        if (!settings.socketMode()) {
+            throw new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN");
+        }
+        if (socketMode == null) {
+            socketMode = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+            socketMode.startAsync();
+            log.info("slack socket mode connected");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                log.warn("closing socket mode: {}", e.toString());
+            }
+            socketMode = null;
+        }
+        app.stop();
+        work.shutdown();
+        try {
+            if (!work.awaitTermination(5, TimeUnit.SECONDS)) {
+                work.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            work.shutdownNow();
+        }
+        try {
+            slack.close();
+        } catch (Exception e) {
+            log.warn("closing the slack client: {}", e.toString());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "slack-command-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

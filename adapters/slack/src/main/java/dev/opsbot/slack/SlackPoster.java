@@ -1,0 +1,78 @@
+package dev.opsbot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.opsbot.chat.ChannelPoster;
+import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.Reply;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Posts outbox messages with {@code chat.postMessage} and says which failures are worth another
+ * try: rate limits (with Slack's Retry-After), network errors and Slack's own outages. A channel
+ * that does not exist, a bot that is not in it or a dead token will not heal by waiting.
+ */
+public final class SlackPoster implements ChannelPoster {
+
+    private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "internal_error",
+            "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
+
+    private final MethodsClient methods;
+
+    public SlackPoster(MethodsClient methods) {
+        this.methods = methods;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public void post(ChannelRef channel, Reply message) throws DeliveryFailure {
+        BlockKit.Message rendered = BlockKit.render(message);
+        ChatPostMessageResponse response;
+        try {
+            response = methods.chatPostMessage(r -> r.channel(channel.id()).text(rendered.text())
+                    .blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false));
+        } catch (SlackApiException e) {
+            throw httpFailure(e);
+        } catch (IOException e) {
+            throw DeliveryFailure.retryable("network error: " + e.getMessage(), null);
+        }
+        if (!response.isOk()) {
+            String error = response.getError() == null ? "unknown_error" : response.getError();
+            throw TRANSIENT.contains(error)
+                    ? DeliveryFailure.retryable("slack said " + error, null)
+                    : DeliveryFailure.permanent("slack said " + error);
+        }
+    }
+
+    private static DeliveryFailure httpFailure(SlackApiException e) {
+        int status = e.getResponse().code();
+        if (status == 429) {
+            return DeliveryFailure.retryable("rate limited by slack", retryAfter(e.getResponse().header("Retry-After")));
+        }
+        if (status >= 500) {
+            return DeliveryFailure.retryable("slack answered HTTP " + status, null);
+        }
+        String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "";
+        return DeliveryFailure.permanent("slack answered HTTP " + status + (error.isEmpty() ? "" : " " + error));
+    }
+
+    static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.strip());
+            return seconds > 0 ? Duration.ofSeconds(Math.min(seconds, 3600)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

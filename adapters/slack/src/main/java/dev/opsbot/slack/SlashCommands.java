@@ -1,0 +1,89 @@
+package dev.opsbot.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.command.Invocation;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every catalog root's slash command. The command runs on a worker; if it answers within the ack
+ * budget the answer is the ack itself, otherwise Slack gets an empty ack at once and the answer
+ * follows through {@code response_url}. Slack's trigger id names the request, so a retried
+ * delivery of the same command is recognised by the router and not carried out twice.
+ */
+final class SlashCommands implements SlashCommandHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
+
+    private final CommandRouter router;
+    private final Executor work;
+    private final Duration budget;
+    private final ResponseUrls responses;
+
+    SlashCommands(CommandRouter router, Executor work, Duration budget, ResponseUrls responses) {
+        this.router = router;
+        this.work = work;
+        this.budget = budget;
+        this.responses = responses;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload p = request.getPayload();
+        Invocation invocation = new Invocation(
+                new Actor(Platform.SLACK, p.getUserId(), p.getUserName()),
+                new ChannelRef(Platform.SLACK, p.getChannelId(), p.getChannelName()),
+                p.getCommand() + " " + SlackText.typed(p.getText()),
+                p.getTriggerId() == null || p.getTriggerId().isBlank() ? null : "slack:command:" + p.getTriggerId());
+        CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(invocation), work);
+        try {
+            return ctx.ack(response(answer.get(budget.toMillis(), TimeUnit.MILLISECONDS)));
+        } catch (TimeoutException slow) {
+            String url = p.getResponseUrl();
+            answer.whenComplete((reply, failure) -> {
+                if (failure != null) {
+                    log.error("slow command failed after its ack: {}", invocation.line(), failure);
+                    responses.send(url, response(apology()));
+                } else {
+                    responses.send(url, response(reply));
+                }
+            });
+            return ctx.ack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ctx.ack(response(apology()));
+        } catch (ExecutionException e) {
+            log.error("command failed: {}", invocation.line(), e.getCause());
+            return ctx.ack(response(apology()));
+        }
+    }
+
+    static SlashCommandResponse response(Reply reply) {
+        BlockKit.Message m = BlockKit.render(reply);
+        return SlashCommandResponse.builder()
+                .responseType(reply.isPrivate() ? "ephemeral" : "in_channel")
+                .text(m.text())
+                .blocks(m.blocks())
+                .build();
+    }
+
+    private static Reply apology() {
+        return Reply.refusal("Sorry, that failed on our side. Try again in a moment.", null);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.opsbot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/** Bolt's servlet at {@code /slack/events} in an embedded Tomcat on loopback, as the Boot app serves it. */
+final class BoltServer implements AutoCloseable {
+
+    private final Tomcat tomcat = new Tomcat();
+    private final Connector connector = new Connector();
+
+    BoltServer(App app) throws Exception {
+        Path base = Files.createTempDirectory("opsbot-tomcat");
+        tomcat.setBaseDir(base.toString());
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.getService().addConnector(connector);
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", base.toString());
+        Tomcat.addServlet(context, "slack", new SlackAppServlet(app));
+        context.addServletMappingDecoded("/slack/events", "slack");
+        tomcat.start();
+    }
+
+    String eventsUrl() {
+        return "http://127.0.0.1:" + connector.getLocalPort() + "/slack/events";
+    }
+
+    @Override
+    public void close() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+}

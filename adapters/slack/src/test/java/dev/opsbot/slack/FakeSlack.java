@@ -1,0 +1,183 @@
+package dev.opsbot.slack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Slack's Web API on loopback, just enough of it: auth.test, chat.postMessage (with scripted
+ * failures such as 429 bursts), chat.update, apps.connections.open, and response_url endpoints.
+ * Every call is recorded for assertions.
+ */
+final class FakeSlack implements AutoCloseable {
+
+    record Call(String path, Map<String, String> form, String body, String authorization) {
+    }
+
+    /** A scripted answer to the next chat.postMessage. */
+    record Answer(int status, String retryAfter, String json) {
+        static Answer rateLimited(int seconds) {
+            return new Answer(429, String.valueOf(seconds), "{\"ok\":false,\"error\":\"ratelimited\"}");
+        }
+
+        static Answer error(String error) {
+            return new Answer(200, null, "{\"ok\":false,\"error\":\"" + error + "\"}");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final Deque<Answer> postScript = new ArrayDeque<>();
+    private final List<Call> posts = new CopyOnWriteArrayList<>();
+    private final List<Call> delivered = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Call> updates = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Call> responses = new LinkedBlockingQueue<>();
+    private final List<Call> authTests = new CopyOnWriteArrayList<>();
+    private volatile String socketUrl = "ws://127.0.0.1:1/";
+    private volatile String updateError;
+
+    FakeSlack() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        server.createContext("/api/", this::api);
+        server.createContext("/response/", exchange -> {
+            responses.add(read(exchange));
+            reply(exchange, 200, null, "ok");
+        });
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    String responseUrl(String id) {
+        return apiUrl() + "/response/" + id;
+    }
+
+    synchronized void scriptPosts(Answer... answers) {
+        postScript.addAll(List.of(answers));
+    }
+
+    void socketModeUrl(String url) {
+        socketUrl = url;
+    }
+
+    void failUpdatesWith(String error) {
+        updateError = error;
+    }
+
+    /** Every chat.postMessage attempt, failed ones included. */
+    List<Call> postAttempts() {
+        return List.copyOf(posts);
+    }
+
+    /** The chat.postMessage calls that were answered ok: the messages people would see. */
+    List<Call> delivered() {
+        return List.copyOf(delivered);
+    }
+
+    List<Call> authTests() {
+        return List.copyOf(authTests);
+    }
+
+    Call nextUpdate() throws InterruptedException {
+        return updates.poll(10, TimeUnit.SECONDS);
+    }
+
+    Call nextResponse() throws InterruptedException {
+        return responses.poll(10, TimeUnit.SECONDS);
+    }
+
+    int pendingResponses() {
+        return responses.size();
+    }
+
+    int pendingUpdates() {
+        return updates.size();
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        Call call = read(exchange);
+        String method = call.path().substring("/api/".length());
+        switch (method) {
+            case "auth.test" -> {
+                authTests.add(call);
+                reply(exchange, 200, null, "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\","
+                        + "\"user\":\"opsbot\",\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}");
+            }
+            case "chat.postMessage" -> {
+                posts.add(call);
+                Answer answer;
+                synchronized (this) {
+                    answer = postScript.poll();
+                }
+                if (answer == null) {
+                    delivered.add(call);
+                    reply(exchange, 200, null, "{\"ok\":true,\"channel\":\"" + call.form().get("channel")
+                            + "\",\"ts\":\"1700000000." + String.format("%06d", delivered.size()) + "\"}");
+                } else {
+                    reply(exchange, answer.status(), answer.retryAfter(), answer.json());
+                }
+            }
+            case "chat.update" -> {
+                updates.add(call);
+                reply(exchange, 200, null, updateError == null
+                        ? "{\"ok\":true,\"channel\":\"" + call.form().get("channel") + "\",\"ts\":\"" + call.form().get("ts") + "\"}"
+                        : "{\"ok\":false,\"error\":\"" + updateError + "\"}");
+            }
+            case "apps.connections.open" -> reply(exchange, 200, null, "{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
+            default -> reply(exchange, 200, null, "{\"ok\":false,\"error\":\"unknown_method\"}");
+        }
+    }
+
+    private static Call read(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> form = new LinkedHashMap<>();
+        if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return new Call(exchange.getRequestURI().getPath(), form, body,
+                exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private static void reply(HttpExchange exchange, int status, String retryAfter, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.opsbot.slack;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Sends slash commands and button clicks to opsbot exactly as Slack would: form-encoded and signed. */
+final class SlackClient {
+
+    record Sent(int status, String body) {
+        JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+    }
+
+    private static final AtomicInteger TRIGGERS = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String eventsUrl;
+    private final String secret;
+    private final FakeSlack slack;
+
+    SlackClient(String eventsUrl, String secret, FakeSlack slack) {
+        this.eventsUrl = eventsUrl;
+        this.secret = secret;
+        this.slack = slack;
+    }
+
+    /** The form body of a slash command typed by {@code user} in {@code channel}. */
+    String commandBody(String user, String channel, String command, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "legacy-verification-token");
+        form.put("team_id", "T1");
+        form.put("team_domain", "test");
+        form.put("channel_id", channel);
+        form.put("channel_name", "ops");
+        form.put("user_id", user);
+        form.put("user_name", user.toLowerCase());
+        form.put("command", command);
+        form.put("text", text);
+        form.put("api_app_id", "A1");
+        form.put("is_enterprise_install", "false");
+        form.put("response_url", slack.responseUrl("cmd-" + TRIGGERS.incrementAndGet()));
+        form.put("trigger_id", "13345224609." + TRIGGERS.incrementAndGet() + ".b2c3d4");
+        return encode(form);
+    }
+
+    /** The form body of a click on a button of a message in {@code channel}, as block_actions. */
+    String clickBody(String user, String channel, String messageTs, boolean ephemeral, String blockId,
+            String actionId, String value) {
+        JsonObject p = new JsonObject();
+        p.addProperty("type", "block_actions");
+        p.add("user", obj("id", user, "username", user.toLowerCase(), "name", user.toLowerCase(), "team_id", "T1"));
+        p.addProperty("api_app_id", "A1");
+        p.addProperty("token", "legacy-verification-token");
+        JsonObject container = obj("type", "message", "message_ts", messageTs, "channel_id", channel);
+        container.addProperty("is_ephemeral", ephemeral);
+        p.add("container", container);
+        p.addProperty("trigger_id", "13345224609." + TRIGGERS.incrementAndGet() + ".c3d4e5");
+        p.add("team", obj("id", "T1", "domain", "test"));
+        p.add("channel", obj("id", channel, "name", "ops"));
+        p.addProperty("response_url", slack.responseUrl("click-" + TRIGGERS.incrementAndGet()));
+        JsonObject action = obj("action_id", actionId, "block_id", blockId, "value", value, "type", "button",
+                "action_ts", "1700000001.000200");
+        action.add("text", obj("type", "plain_text", "text", "button"));
+        com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+        actions.add(action);
+        p.add("actions", actions);
+        return "payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8);
+    }
+
+    Sent send(String body) throws Exception {
+        return send(body, Instant.now().getEpochSecond(), null, Map.of());
+    }
+
+    /** Sends with a chosen timestamp, a chosen signature (null: sign correctly) and extra headers. */
+    Sent send(String body, long timestamp, String signature, Map<String, String> headers) throws Exception {
+        String ts = Long.toString(timestamp);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(eventsUrl))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signature != null ? signature : SlackSigner.sign(secret, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Sent(response.statusCode(), response.body());
+    }
+
+    static String encode(Map<String, String> form) {
+        StringJoiner body = new StringJoiner("&");
+        form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static JsonObject obj(String... pairs) {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < pairs.length; i += 2) {
+            o.addProperty(pairs[i], pairs[i + 1]);
+        }
+        return o;
+    }
+}
