@@ -1,0 +1,107 @@
+package dev.opsbot.ownership;
+
+import dev.opsbot.chat.Inline;
+import dev.opsbot.chat.Notifier;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.chat.TimeText;
+import dev.opsbot.schedule.DueHandler;
+import dev.opsbot.schedule.DueItem;
+import dev.opsbot.schedule.DueItems;
+import dev.opsbot.store.AuditEntry;
+import dev.opsbot.store.AuditLog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What happens to an offer nobody answers: a reminder to both sides where it was offered, then
+ * the offer lapses and the item's channel hears that the owner still has it. Each due item names
+ * the offer by its time, so a stale one never touches a newer offer for the same item.
+ */
+public final class HandoverFollowUps implements DueHandler {
+
+    public static final String KIND = "handover";
+    static final Duration REMIND_AFTER = Duration.ofMinutes(30);
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(2);
+
+    private final HandoverOffers offers;
+    private final Owners owners;
+    private final DueItems due;
+    private final Notifier notifier;
+    private final AuditLog audit;
+
+    public HandoverFollowUps(HandoverOffers offers, Owners owners, DueItems due, Notifier notifier, AuditLog audit) {
+        this.offers = offers;
+        this.owners = owners;
+        this.due = due;
+        this.notifier = notifier;
+        this.audit = audit;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    void scheduleFor(HandoverOffer o) {
+        schedule(o, "remind", o.at().plus(REMIND_AFTER));
+        schedule(o, "expire", o.at().plus(GIVE_UP_AFTER));
+    }
+
+    void cancelFor(String item) {
+        due.cancelAbout(item, KIND);
+    }
+
+    private void schedule(HandoverOffer o, String stage, Instant at) {
+        due.schedule(new DueItem("handover:" + o.item() + ":" + o.at().toEpochMilli() + ":" + stage, KIND, o.item(),
+                at, Map.of("stage", stage, "offeredAt", String.valueOf(o.at().toEpochMilli()),
+                        DueItem.LABEL, "Answer the handover of " + o.label() + " from " + Inline.user(o.from()),
+                        DueItem.OWNER, o.to().key(),
+                        DueItem.ENDS_WHEN, "the handover is accepted or declined")));
+    }
+
+    @Override
+    public void fire(DueItem item, Instant now) {
+        Instant offeredAt = Instant.ofEpochMilli(Long.parseLong(item.data().get("offeredAt")));
+        var offer = offers.find(item.subject()).filter(o -> o.at().equals(offeredAt));
+        if (offer.isEmpty()) {
+            return;
+        }
+        var owned = owners.find(offer.get().item());
+        if (owned.isEmpty() || !owned.get().live() || "expire".equals(item.data().get("stage"))) {
+            lapse(offer.get(), owned.map(Owned::live).orElse(false), now);
+        } else {
+            remind(offer.get(), now);
+        }
+    }
+
+    private void remind(HandoverOffer o, Instant now) {
+        notifier.announce(o.channel(), Reply.toChannel("Handover waiting · " + o.label())
+                .text(Inline.user(o.to()) + ", " + Inline.user(o.from()) + " offered you " + o.label() + " "
+                        + TimeText.span(Duration.between(o.at(), now)) + " ago; it stays with "
+                        + Inline.user(o.from()) + " until you answer.")
+                .button("Accept", "/owner accept " + o.item(), Reply.Button.Style.PRIMARY)
+                .button("Decline", "/owner decline " + o.item())
+                .tone(Reply.Tone.WARNING)
+                .build(), "handover:" + o.item() + ":" + o.at().toEpochMilli() + ":remind");
+    }
+
+    private void lapse(HandoverOffer o, boolean live, Instant now) {
+        if (offers.expire(o.item(), o.at()).isEmpty()) {
+            return;
+        }
+        cancelFor(o.item());
+        audit.append(new AuditEntry(now, o.from(), "owner.handover.lapsed", o.item(), "offered to " + o.to().key(),
+                "owner " + o.from().key()));
+        if (!live) {
+            return;
+        }
+        owners.find(o.item()).ifPresent(item -> notifier.announce(item.channel(),
+                Reply.toChannel("Handover unanswered · " + o.label())
+                        .text(Inline.user(o.to()) + " did not answer the handover from " + Inline.user(o.from())
+                                + " within " + TimeText.span(GIVE_UP_AFTER) + ". " + Inline.user(o.from())
+                                + " still owns " + o.label() + "; who can take it over?")
+                        .tone(Reply.Tone.WARNING)
+                        .build(), "handover:" + o.item() + ":" + o.at().toEpochMilli() + ":lapsed"));
+    }
+}
