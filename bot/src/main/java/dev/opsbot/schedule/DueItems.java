@@ -28,6 +28,16 @@ public interface DueItems {
      */
     void schedule(DueItem item);
 
+    /**
+     * Moves a pending item to another time, keeping its data; false if it is gone (it fired or was
+     * cancelled meanwhile), so a snooze never brings a finished item back.
+     */
+    default boolean moveTo(String id, Instant at) {
+        Optional<DueItem> item = find(id);
+        item.ifPresent(i -> schedule(i.at(at)));
+        return item.isPresent();
+    }
+
     /** Cancels a pending item; a no-op if it is gone. */
     void cancel(String id);
 

@@ -97,6 +97,20 @@ final class MongoDueItems implements DueItems {
         throw new IllegalStateException("due item " + item.id() + " kept appearing and vanishing; not scheduled");
     }
 
+    @Override
+    public boolean moveTo(String id, Instant at) {
+        long matched = items.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.set("dueAt", Date.from(at)),
+                Updates.set("nextAttemptAt", Date.from(at)),
+                Updates.set("attempts", 0),
+                Updates.unset("claim"),
+                Updates.unset("lastError"))).getMatchedCount();
+        if (matched == 1) {
+            wake.accept(at);
+        }
+        return matched == 1;
+    }
+
     private boolean insert(DueItem item) {
         Document doc = new Document("_id", item.id())
                 .append("kind", item.kind())
