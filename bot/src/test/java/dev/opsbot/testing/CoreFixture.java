@@ -13,6 +13,7 @@ import dev.opsbot.command.MongoHandledRequests;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.KnownServices;
 import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.MongoAuditLog;
 import dev.opsbot.store.MongoCounters;
@@ -37,6 +38,7 @@ public final class CoreFixture implements AutoCloseable {
     public final ChannelRef here = ChannelRef.console("ops");
     private final List<CommandRoot.Binding<?>> bindings = new ArrayList<>();
     private final List<IncidentListener> incidentListeners = new ArrayList<>();
+    private KnownServices knownServices = KnownServices.ANY;
     private CommandRouter router;
 
     public CoreFixture() {
@@ -63,11 +65,17 @@ public final class CoreFixture implements AutoCloseable {
         return this;
     }
 
+    /** Makes /incident declare --service refuse names this does not know; call before the first {@link #run}. */
+    public CoreFixture knowingServices(KnownServices services) {
+        knownServices = services;
+        return this;
+    }
+
     public CommandRouter router() {
         if (router == null) {
             List<CommandRoot.Binding<?>> all = new ArrayList<>();
             all.add(IncidentCommands.ROOT.handledBy(new IncidentCommands(incidents, audit, outbox,
-                    List.of(incidentChannel), incidentListeners)));
+                    List.of(incidentChannel), incidentListeners, knownServices)));
             all.addAll(bindings);
             router = new CommandRouter(all, new MongoHandledRequests(store.database()), clock);
         }
