@@ -1,0 +1,83 @@
+package dev.opsbot.ownership;
+
+import dev.opsbot.chat.Reply;
+import dev.opsbot.escalation.Escalation;
+import dev.opsbot.escalation.EscalationCommands;
+import dev.opsbot.escalation.EscalationPolicies;
+import dev.opsbot.oncall.Handoffs;
+import dev.opsbot.oncall.OnCall;
+import dev.opsbot.oncall.OnCallCommands;
+import dev.opsbot.oncall.Rotations;
+import dev.opsbot.schedule.DueHandlers;
+import dev.opsbot.schedule.DueItems;
+import dev.opsbot.service.ServiceCommands;
+import dev.opsbot.service.Services;
+import dev.opsbot.testing.CoreFixture;
+import dev.opsbot.testing.RecordingPoster;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Services, on-call, escalation and ownership wired on the core fixture as the application wires
+ * them, with the real due items in the same in-memory store and a clock tests move by hand.
+ */
+public final class OpsFixture implements AutoCloseable {
+
+    public final CoreFixture core = new CoreFixture();
+    public final Services services = Services.inMongo(core.store.database());
+    public final Rotations rotations = Rotations.inMongo(core.store.database());
+    public final EscalationPolicies policies = EscalationPolicies.inMongo(core.store.database());
+    public final HandoverOffers offers = HandoverOffers.inMongo(core.store.database());
+    public final DueHandlers handlers = new DueHandlers();
+    public final DueItems due = DueItems.inMongo(core.store.database(), core.counters, handlers);
+    public final OnCall onCall = new OnCall(services, rotations);
+    public final Handoffs handoffs = new Handoffs(rotations, onCall, due, core.outbox);
+    public final Escalation escalation = new Escalation(core.incidents, services, onCall, policies, due, core.outbox);
+    public final Owners owners = new Owners(List.of(new IncidentOwners(core.incidents, services),
+            new ServiceOwners(services)));
+    public final HandoverFollowUps followUps = new HandoverFollowUps(offers, owners, due, core.outbox, core.audit);
+    public final OwnerlessItems ownerless = new OwnerlessItems(owners, core.outbox);
+
+    public OpsFixture() {
+        handlers.register(handoffs);
+        handlers.register(escalation);
+        handlers.register(followUps);
+        core.knowingServices(name -> services.find(name).isPresent())
+                .listening(escalation)
+                .with(ServiceCommands.ROOT.handledBy(new ServiceCommands(services, core.audit)))
+                .with(OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs,
+                        core.audit)))
+                .with(EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, core.audit)))
+                .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)));
+    }
+
+    public Reply run(String who, String line) {
+        return core.run(who, line);
+    }
+
+    /** Runs a command that must succeed, so a refusal shows up as the failure it is. */
+    public Reply ok(String who, String line) {
+        Reply reply = core.run(who, line);
+        if (reply.tone() == Reply.Tone.WARNING && reply.isPrivate()) {
+            throw new AssertionError(line + " was refused: " + reply.plainText());
+        }
+        return reply;
+    }
+
+    /** Moves the clock, fires what is due and delivers what that announced; returns how many items fired. */
+    public int advance(Duration by) {
+        core.clock.advance(by);
+        int fired = due.fireDue(core.clock.instant());
+        core.outbox.deliverDue();
+        return fired;
+    }
+
+    public List<RecordingPoster.Post> postsTo(String channel) {
+        return core.console.postsTo(channel);
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+}
