@@ -62,7 +62,7 @@ final class BlockKit {
         if (!reply.buttons().isEmpty()) {
             blocks.add(buttons(reply.buttons()));
         }
-        return new Message(cut(SlackMarkup.render(fallback(reply)), SECTION_MAX), blocks);
+        return new Message(cut(fallback(reply), SECTION_MAX), blocks);
     }
 
     private static void addFields(List<LayoutBlock> blocks, List<Reply.Field> fields) {
@@ -127,11 +127,14 @@ final class BlockKit {
         return ActionsBlock.builder().blockId(BLOCK_PREFIX + render).elements(elements).build();
     }
 
+    /** The notification text: the title as plain words, then the text with its mentions. */
     private static String fallback(Reply reply) {
-        if (!reply.title().isEmpty()) {
-            return reply.text().isEmpty() ? reply.title() : reply.title() + " — " + reply.text();
+        String title = SlackMarkup.escape(Inline.plain(reply.title()));
+        String text = SlackMarkup.render(reply.text());
+        if (!title.isEmpty()) {
+            return text.isEmpty() ? title : title + " — " + text;
         }
-        return reply.text().isEmpty() ? Inline.clean(reply.plainText()) : reply.text();
+        return text.isEmpty() ? SlackMarkup.escape(reply.plainText()) : text;
     }
 
     /** Plain text shows no mentions; it is escaped all the same, as Slack decodes entities everywhere. */

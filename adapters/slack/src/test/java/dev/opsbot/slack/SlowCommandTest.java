@@ -1,0 +1,94 @@
+package dev.opsbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.command.CommandSpec;
+import dev.opsbot.store.MongoStore;
+import dev.opsbot.testing.MutableClock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A command slower than the ack budget is acknowledged at once and answered through response_url. */
+class SlowCommandTest {
+
+    static final String SECRET = "slow-test-signing-secret";
+
+    /** A feature whose one command waits until the test lets it finish. */
+    static final class Slowpoke {
+        final CountDownLatch release = new CountDownLatch(1);
+
+        Reply report() {
+            try {
+                if (!release.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the slow command");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.toChannel("Capacity report").text("all disks below 70%").build();
+        }
+    }
+
+    static final CommandRoot<Slowpoke> ROOT = CommandRoot.of("slowpoke", "A command that takes its time",
+            CommandSpec.of("report", "Takes a while", (Slowpoke s, dev.opsbot.command.CommandCall c) -> s.report()));
+
+    FakeSlack slack;
+    MongoStore store;
+    SlackAdapter adapter;
+    BoltServer server;
+    SlackClient client;
+    Slowpoke slowpoke = new Slowpoke();
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = new FakeSlack();
+        store = MongoStore.inMemory();
+        SlackCore core = new SlackCore(store, MutableClock.at("2026-11-27T14:00:00Z"), ROOT.handledBy(slowpoke));
+        adapter = new SlackAdapter(new SlackSettings("xoxb-test", SECRET, null, slack.apiUrl(), Duration.ofMillis(200)),
+                core.router);
+        server = new BoltServer(adapter.app());
+        client = new SlackClient(server.eventsUrl(), SECRET, slack);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        slowpoke.release.countDown();
+        server.close();
+        adapter.close();
+        store.close();
+        slack.close();
+    }
+
+    @Test
+    void theAckComesBeforeTheAnswerAndTheAnswerFollowsThroughTheResponseUrl() throws Exception {
+        var acked = client.send(client.commandBody("U1", "C1", "/slowpoke", "report"));
+
+        // The command is still blocked on the latch, so this ack cannot contain its answer.
+        assertThat(slowpoke.release.getCount()).isEqualTo(1);
+        assertThat(acked.status()).isEqualTo(200);
+        assertThat(acked.body()).isEmpty();
+        assertThat(slack.pendingResponses()).isZero();
+
+        slowpoke.release.countDown();
+
+        JsonObject answer = Json.parse(slack.nextResponse().body());
+        assertThat(answer.get("response_type").getAsString()).isEqualTo("in_channel");
+        assertThat(Json.allText(answer)).contains("Capacity report", "all disks below 70%");
+    }
+
+    @Test
+    void aFastCommandOfTheSameAdapterStillAnswersInTheAck() throws Exception {
+        var sent = client.send(client.commandBody("U1", "C1", "/slowpoke", "help"));
+
+        assertThat(sent.json().get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(Json.allText(sent.json())).contains("/slowpoke report");
+        assertThat(slack.pendingResponses()).isZero();
+    }
+}
