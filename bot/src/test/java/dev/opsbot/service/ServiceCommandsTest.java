@@ -1,0 +1,76 @@
+package dev.opsbot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.ownership.OpsFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ServiceCommandsTest {
+
+    private final OpsFixture ops = new OpsFixture();
+
+    @AfterEach
+    void close() {
+        ops.close();
+    }
+
+    @Test
+    void aServiceIsAddedShownAndListed() {
+        Reply added = ops.ok("lead", "/service add payments --team core --channel #payments --tier 1 --owner @alice");
+        assertThat(added.isPrivate()).isFalse();
+        Service stored = ops.services.find("payments").orElseThrow();
+        assertThat(stored.team()).isEqualTo("core");
+        assertThat(stored.channel().id()).isEqualTo("payments");
+        assertThat(stored.tier()).isEqualTo(1);
+        assertThat(stored.owner()).isEqualTo(Actor.console("alice"));
+        ops.ok("lead", "/service add search --team find --channel #search");
+
+        assertThat(ops.ok("x", "/service show search").plainText())
+                .contains("Tier: 3").contains("Owner: nobody").contains("On-call rotation: none");
+        assertThat(ops.ok("x", "/service list").rows()).extracting(dev.opsbot.chat.Inline::plain)
+                .containsExactly("payments · tier 1 · core · #payments · owner @alice",
+                        "search · tier 3 · find · #search · owner nobody");
+        assertThat(ops.core.audit.forItem("payments", 5)).anyMatch(e -> e.action().equals("service.add"));
+    }
+
+    @Test
+    void aServiceWithoutOwnerSaysHowToTakeIt() {
+        assertThat(ops.ok("lead", "/service add search --team find --channel #search").plainText())
+                .contains("Nobody owns search yet; /owner take search");
+    }
+
+    @Test
+    void badServicesAreRefusedWithTheUsageAndNothingIsStored() {
+        assertThat(ops.run("lead", "/service add Pay Ments --team core --channel #p").plainText())
+                .contains("is not a service name").contains("Usage: /service add");
+        assertThat(ops.run("lead", "/service add payments --team core --channel #p --tier 4").plainText())
+                .contains("The tier must be 1");
+        assertThat(ops.run("lead", "/service add payments --channel #p").plainText()).contains("Missing --team");
+        assertThat(ops.services.list(10)).isEmpty();
+
+        ops.ok("lead", "/service add payments --team core --channel #p");
+        assertThat(ops.run("lead", "/service add payments --team other --channel #q").plainText())
+                .contains("There is already a service payments.");
+        assertThat(ops.services.find("payments").orElseThrow().team()).isEqualTo("core");
+        assertThat(ops.run("x", "/service show nope").plainText()).contains("There is no service “nope”");
+    }
+
+    @Test
+    void incidentsAttachOnlyToServicesThatExist() {
+        ops.ok("lead", "/service add payments --team core --channel #payments");
+        Reply refused = ops.run("dave", "/incident declare sev2 \"slow\" --service paymnets");
+        assertThat(refused.plainText()).contains("There is no service “paymnets”").contains("Usage: /incident declare");
+        assertThat(ops.core.incidents.find("INC-1")).isEmpty();
+
+        ops.ok("dave", "/incident declare sev2 \"slow\" --service payments");
+        assertThat(ops.core.incidents.find("INC-1").orElseThrow().service()).isEqualTo("payments");
+    }
+
+    @Test
+    void anEmptyListSaysHowToStart() {
+        assertThat(ops.ok("x", "/service list").plainText()).contains("There are no services yet");
+    }
+}
