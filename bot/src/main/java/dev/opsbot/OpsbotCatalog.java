@@ -2,7 +2,11 @@ package dev.opsbot;
 
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
+import dev.opsbot.escalation.EscalationCommands;
 import dev.opsbot.incident.IncidentCommands;
+import dev.opsbot.oncall.OnCallCommands;
+import dev.opsbot.ownership.OwnerCommands;
+import dev.opsbot.service.ServiceCommands;
 import java.util.List;
 
 /**
@@ -15,7 +19,11 @@ public final class OpsbotCatalog {
     }
 
     public static List<CommandRoot<?>> roots() {
-        return List.of(IncidentCommands.ROOT);
+        return List.of(IncidentCommands.ROOT,
+                ServiceCommands.ROOT,
+                OwnerCommands.ROOT,
+                OnCallCommands.ROOT,
+                EscalationCommands.ROOT);
     }
 
     public static CommandCatalog standard() {
