@@ -53,7 +53,8 @@ final class BlockKit {
             blocks.add(section(SlackMarkup.render(reply.text())));
         }
         addFields(blocks, reply.fields());
-        addRows(blocks, reply.rows(), reply.footer().isEmpty() && reply.buttons().isEmpty() ? 0 : 2);
+        addRows(blocks, reply.rows(), BLOCKS_MAX - blocks.size() - (reply.footer().isEmpty() ? 0 : 1)
+                - (reply.buttons().isEmpty() ? 0 : 1));
         if (!reply.footer().isEmpty()) {
             blocks.add(ContextBlock.builder()
                     .elements(List.of(mrkdwn(cut(SlackMarkup.render(reply.footer()), SECTION_MAX))))
@@ -76,17 +77,19 @@ final class BlockKit {
         }
     }
 
-    /** Rows are packed into as few sections as fit, keeping {@code reserve} blocks for footer and buttons. */
-    private static void addRows(List<LayoutBlock> blocks, List<String> rows, int reserve) {
-        StringBuilder chunk = new StringBuilder();
+    /** Rows are packed into as few sections as fit in {@code room} blocks, one kept for a "more" note. */
+    private static void addRows(List<LayoutBlock> blocks, List<String> rows, int room) {
+        int sections = 0;
         int shown = 0;
+        StringBuilder chunk = new StringBuilder();
         for (String row : rows) {
             String line = cut(SlackMarkup.render(row), SECTION_MAX);
             if (chunk.length() > 0 && chunk.length() + 1 + line.length() > SECTION_MAX) {
-                if (blocks.size() + 1 + reserve >= BLOCKS_MAX) {
+                if (sections + 2 > room - 1) {
                     break;
                 }
                 blocks.add(section(chunk.toString()));
+                sections++;
                 chunk.setLength(0);
             }
             if (chunk.length() > 0) {
