@@ -2,7 +2,9 @@ package dev.opsbot;
 
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
+import dev.opsbot.digest.DigestCommands;
 import dev.opsbot.escalation.EscalationCommands;
+import dev.opsbot.followup.FollowUpCommands;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.oncall.OnCallCommands;
 import dev.opsbot.ownership.OwnerCommands;
@@ -20,6 +22,8 @@ public final class OpsbotCatalog {
 
     public static List<CommandRoot<?>> roots() {
         return List.of(IncidentCommands.ROOT,
+                FollowUpCommands.ROOT,
+                DigestCommands.ROOT,
                 ServiceCommands.ROOT,
                 OwnerCommands.ROOT,
                 OnCallCommands.ROOT,

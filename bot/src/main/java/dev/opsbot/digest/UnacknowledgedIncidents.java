@@ -1,0 +1,49 @@
+package dev.opsbot.digest;
+
+import dev.opsbot.chat.Inline;
+import dev.opsbot.chat.TimeText;
+import dev.opsbot.incident.Incident;
+import dev.opsbot.incident.Incidents;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The digest's list of open incidents nobody has acknowledged yet, the oldest first. */
+public final class UnacknowledgedIncidents implements DigestSection {
+
+    private static final int SHOWN = 10;
+
+    private final Incidents incidents;
+
+    public UnacknowledgedIncidents(Incidents incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public String title() {
+        return "Not acknowledged";
+    }
+
+    @Override
+    public List<String> lines(Instant now, ZoneId zone) {
+        List<Incident> waiting = incidents.list(new Incidents.Query(true, null, null, null, 500)).stream()
+                .filter(i -> i.acknowledgedBy() == null)
+                .sorted(java.util.Comparator.comparing(Incident::declaredAt))
+                .toList();
+        List<String> lines = new ArrayList<>();
+        waiting.stream().limit(SHOWN).forEach(i -> lines.add(Inline.strong(i.id()) + " · " + i.severity().word()
+                + " · " + i.title() + " · declared " + TimeText.span(Duration.between(i.declaredAt(), now))
+                + " ago by " + Inline.user(i.declaredBy())));
+        if (waiting.size() > SHOWN) {
+            lines.add("… and " + (waiting.size() - SHOWN) + " more");
+        }
+        return lines;
+    }
+}

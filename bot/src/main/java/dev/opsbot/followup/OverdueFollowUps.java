@@ -1,0 +1,50 @@
+package dev.opsbot.followup;
+
+import dev.opsbot.digest.DigestSection;
+import dev.opsbot.schedule.DueItem;
+import dev.opsbot.schedule.DueItems;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The digest's list of follow-ups that already reminded someone and are still waiting, plus any
+ * whose reminder is stuck past its time (a handler failing, no instance able to run it).
+ */
+public final class OverdueFollowUps implements DigestSection {
+
+    private static final int SHOWN = 10;
+    private static final int SCANNED = 500;
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(5);
+
+    private final DueItems due;
+
+    public OverdueFollowUps(DueItems due) {
+        this.due = due;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public String title() {
+        return "Overdue follow-ups";
+    }
+
+    @Override
+    public List<String> lines(Instant now, ZoneId zone) {
+        List<DueItem> overdue = due.followUps(null, SCANNED).stream()
+                .filter(i -> i.overdueSince().isPresent() || i.dueAt().isBefore(now.minus(STUCK_AFTER)))
+                .toList();
+        List<String> lines = new ArrayList<>();
+        overdue.stream().limit(SHOWN).forEach(i -> lines.add(FollowUpRows.row(i, now, zone)));
+        if (overdue.size() > SHOWN) {
+            lines.add("… and " + (overdue.size() - SHOWN) + " more: /followup list");
+        }
+        return lines;
+    }
+}
