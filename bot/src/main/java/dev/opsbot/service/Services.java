@@ -29,6 +29,14 @@ public interface Services {
 
     List<Service> ownerless(int limit);
 
+    /**
+     * Whether an incident may name this service: any name until the first service is added (so a
+     * team that does not list services yet is not blocked), then only services that exist.
+     */
+    default boolean accepts(String name) {
+        return find(name).isPresent() || list(1).isEmpty();
+    }
+
     record Change(Service before, Service after) {
     }
 }

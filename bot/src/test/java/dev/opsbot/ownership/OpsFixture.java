@@ -42,7 +42,7 @@ public final class OpsFixture implements AutoCloseable {
         handlers.register(handoffs);
         handlers.register(escalation);
         handlers.register(followUps);
-        core.knowingServices(name -> services.find(name).isPresent())
+        core.knowingServices(services::accepts)
                 .listening(escalation)
                 .with(ServiceCommands.ROOT.handledBy(new ServiceCommands(services, core.audit)))
                 .with(OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs,

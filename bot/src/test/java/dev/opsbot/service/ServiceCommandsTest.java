@@ -59,14 +59,17 @@ class ServiceCommandsTest {
     }
 
     @Test
-    void incidentsAttachOnlyToServicesThatExist() {
+    void incidentsAttachOnlyToServicesThatExistOnceThereAreAny() {
+        ops.ok("dave", "/incident declare sev3 \"before services\" --service legacy");
+        assertThat(ops.core.incidents.find("INC-1").orElseThrow().service()).isEqualTo("legacy");
+
         ops.ok("lead", "/service add payments --team core --channel #payments");
         Reply refused = ops.run("dave", "/incident declare sev2 \"slow\" --service paymnets");
         assertThat(refused.plainText()).contains("There is no service “paymnets”").contains("Usage: /incident declare");
-        assertThat(ops.core.incidents.find("INC-1")).isEmpty();
+        assertThat(ops.core.incidents.find("INC-2")).isEmpty();
 
         ops.ok("dave", "/incident declare sev2 \"slow\" --service payments");
-        assertThat(ops.core.incidents.find("INC-1").orElseThrow().service()).isEqualTo("payments");
+        assertThat(ops.core.incidents.find("INC-2").orElseThrow().service()).isEqualTo("payments");
     }
 
     @Test
