@@ -30,10 +30,11 @@ public final class MongoAuditLog implements AuditLog {
                 .append("after", e.after()));
     }
 
+    /** Entries of the same instant come back newest first too: client-made ObjectIds grow in insert order. */
     @Override
     public List<AuditEntry> forItem(String item, int limit) {
         List<AuditEntry> out = new ArrayList<>();
-        for (Document d : audit.find(Filters.eq("item", item)).sort(Sorts.descending("at")).limit(limit)) {
+        for (Document d : audit.find(Filters.eq("item", item)).sort(Sorts.descending("at", "_id")).limit(limit)) {
             Actor actor = MongoActors.decode(d.get("actor", Document.class));
             out.add(new AuditEntry(d.getDate("at").toInstant(), actor, d.getString("action"), d.getString("item"),
                     d.getString("before"), d.getString("after")));
