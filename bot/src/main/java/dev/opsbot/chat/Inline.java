@@ -15,12 +15,14 @@ public final class Inline {
     private Inline() {
     }
 
+    /** Display names come from the platform and people choose them, so they are cleaned like typed text. */
     public static String user(Actor actor) {
-        return OPEN + "u:" + actor.platform().key() + ":" + actor.id() + ":" + actor.name() + CLOSE;
+        return OPEN + "u:" + actor.platform().key() + ":" + clean(actor.id()) + ":" + clean(actor.name()) + CLOSE;
     }
 
     public static String channel(ChannelRef channel) {
-        return OPEN + "c:" + channel.platform().key() + ":" + channel.id() + ":" + channel.name() + CLOSE;
+        return OPEN + "c:" + channel.platform().key() + ":" + clean(channel.id()) + ":" + clean(channel.name())
+                + CLOSE;
     }
 
     public static String strong(String text) {
