@@ -130,6 +130,7 @@ public record Incident(
         d.resolvedBy = null;
         d.resolvedAt = null;
         d.mitigatedAt = null;
+        d.summary = null;
         return d.build();
     }
 
