@@ -1,0 +1,126 @@
+package dev.opsbot.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.incident.IncidentCommands;
+import dev.opsbot.testing.CoreFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class CommandRouterTest {
+
+    private final Probe probe = new Probe();
+
+    @Test
+    void helpListsEveryRoot() {
+        for (String line : new String[] {"/help", "help", ""}) {
+            Reply help = probe.run(line);
+            assertThat(help.visibility()).isEqualTo(Reply.Visibility.ONLY_ME);
+            assertThat(help.rows()).containsExactly("/probe — Options of every kind");
+        }
+    }
+
+    @Test
+    void rootHelpListsUsageAndExamplesFromTheCatalog() {
+        try (CoreFixture core = new CoreFixture()) {
+            Reply help = core.run("alice", "/incident help");
+            assertThat(help.isPrivate()).isTrue();
+            assertThat(help.rows()).hasSize(IncidentCommands.ROOT.commands().size());
+            assertThat(help.plainText())
+                    .contains("/incident declare <sev1|sev2|sev3|sev4> <title> [--service <service>]")
+                    .contains("e.g. /incident declare sev2 \"checkout latency\" --service payments")
+                    .contains("/incident list [--open] [--mine] [--service <service>] [--sev <sev1|sev2|sev3|sev4>]");
+            assertThat(core.run("alice", "/incident").rows()).isEqualTo(help.rows());
+        }
+    }
+
+    @Test
+    void anUnknownRootSuggestsTheNearest() {
+        try (CoreFixture core = new CoreFixture()) {
+            Reply reply = core.run("alice", "/incdent declare sev2 x");
+            assertThat(reply.text()).isEqualTo("There is no command /incdent. Did you mean /incident?");
+            assertThat(reply.footer()).isEqualTo("Usage: /help");
+            assertThat(reply.isPrivate()).isTrue();
+        }
+    }
+
+    @Test
+    void anUnrelatedRootSuggestsNothing() {
+        assertThat(probe.run("/deploy prod").text()).isEqualTo("There is no command /deploy.");
+    }
+
+    @Test
+    void anUnknownSubcommandSuggestsTheNearest() {
+        try (CoreFixture core = new CoreFixture()) {
+            Reply reply = core.run("alice", "/incident ackk INC-1");
+            assertThat(reply.text()).isEqualTo("/incident has no subcommand “ackk”. Did you mean /incident ack?");
+            assertThat(reply.footer()).startsWith("Usage: /incident declare|ack|assign|");
+            assertThat(reply.isPrivate()).isTrue();
+            assertThat(core.run("alice", "/incident decl sev2 x").text()).endsWith("Did you mean /incident declare?");
+        }
+    }
+
+    @Test
+    void rootsAndSubcommandsIgnoreCaseAndTheSlash() {
+        probe.parse("PROBE Count 3");
+        assertThat(probe.last.integer("n")).isEqualTo(3);
+    }
+
+    @Test
+    void badInputIsRefusedPrivatelyWithTheUsage() {
+        Reply reply = probe.run("/probe count many");
+        assertThat(reply.isPrivate()).isTrue();
+        assertThat(reply.tone()).isEqualTo(Reply.Tone.WARNING);
+        assertThat(reply.text()).isEqualTo("“many” is not a whole number for n.");
+        assertThat(reply.footer()).isEqualTo("Usage: /probe count <n> [every] [--dry]");
+    }
+
+    @Test
+    void anUnbalancedQuoteIsRefusedPrivately() {
+        Reply reply = probe.run("/probe say low \"unfinished");
+        assertThat(reply.isPrivate()).isTrue();
+        assertThat(reply.text()).isEqualTo("The quote that starts at “\"unfinished” is never closed.");
+        assertThat(probe.calls).isZero();
+    }
+
+    @Test
+    void anInternalFailureApologisesWithARefThatIsInTheLogAndNoStackTrace() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        Reply reply;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            reply = probe.run("/probe boom");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(reply.isPrivate()).isTrue();
+        Matcher ref = Pattern.compile("Sorry, that failed on our side \\(ref ([0-9a-f]{8})\\)\\. .*")
+                .matcher(reply.text());
+        assertThat(ref.matches()).as(reply.text()).isTrue();
+        assertThat(reply.plainText()).doesNotContain("Exception", "on fire", "dev.opsbot", "\tat ");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("ref=" + ref.group(1))
+                .contains("database on fire");
+    }
+
+    @Test
+    void aRepeatedRequestIdIsCarriedOutOnce() {
+        try (CoreFixture core = new CoreFixture()) {
+            Invocation first = new Invocation(Actor.console("alice"), core.here, "/incident declare sev3 disk full",
+                    "trigger-1");
+            Reply declared = core.router().handle(first);
+            Reply again = core.router().handle(first);
+            assertThat(declared.title()).contains("INC-1");
+            assertThat(again.text()).isEqualTo("That request was already handled.");
+            assertThat(again.isPrivate()).isTrue();
+            assertThat(core.incidents.find("INC-2")).isEmpty();
+            assertThat(core.counters.next("INC")).as("only one id was taken").isEqualTo(2);
+        }
+    }
+}
