@@ -1,7 +1,5 @@
 package dev.opsbot.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -30,32 +28,40 @@ public final class SlackAdapter implements AutoCloseable {
     private static final int WORKERS = 8;
 
     private final SlackSettings settings;
-    private final Slack slack;
+    private final SlackWebApi api;
+    private final boolean ownsApi;
     private final App app;
     private final ExecutorService work;
-    private final SlackPoster poster;
     private SocketModeApp socketMode;
 
+    /** An adapter with a Web API client of its own, closed with it. */
     public SlackAdapter(SlackSettings settings, CommandRouter router) {
+        this(settings, SlackWebApi.connect(settings), router, true);
+    }
+
+    /** An adapter on a shared Web API client, which its owner closes. */
+    public SlackAdapter(SlackSettings settings, SlackWebApi api, CommandRouter router) {
+        this(settings, api, router, false);
+    }
+
+    private SlackAdapter(SlackSettings settings, SlackWebApi api, CommandRouter router, boolean ownsApi) {
         this.settings = settings;
-        SlackConfig config = new SlackConfig();
-        settings.apiUrlOverride().ifPresent(url -> config.setMethodsEndpointUrlPrefix(url + "/api/"));
-        this.slack = Slack.getInstance(config);
+        this.api = api;
+        this.ownsApi = ownsApi;
         this.app = new App(AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret())
-                .slack(slack)
+                .slack(api.slack())
                 .build());
         this.work = Executors.newFixedThreadPool(WORKERS, workerThreads());
         router.useMentions(Platform.SLACK, new SlackMentions());
-        ResponseUrls responses = new ResponseUrls(slack);
+        ResponseUrls responses = new ResponseUrls(api.slack());
         SlashCommands commands = new SlashCommands(router, work, settings.ackBudget(), responses);
         for (CommandRoot<?> root : router.catalog().roots()) {
             app.command("/" + root.name(), commands);
         }
         app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKit.ACTION_PREFIX) + "\\d+$"),
-                new ButtonClicks(router, work, responses, slack.methods(settings.botToken())));
-        this.poster = new SlackPoster(slack.methods(settings.botToken()));
+                new ButtonClicks(router, work, responses, api.bot()));
         log.info("slack adapter ready: {} slash commands, {}", router.catalog().roots().size(), settings);
     }
 
@@ -65,7 +71,7 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     public ChannelPoster poster() {
-        return poster;
+        return api.poster();
     }
 
     /** Opens the Socket Mode connection (needs {@code SLACK_APP_TOKEN}); Bolt reconnects by itself after drops. */
@@ -100,10 +106,8 @@ public final class SlackAdapter implements AutoCloseable {
             Thread.currentThread().interrupt();
             work.shutdownNow();
         }
-        try {
-            slack.close();
-        } catch (Exception e) {
-            log.warn("closing the slack client: {}", e.toString());
+        if (ownsApi) {
+            api.close();
         }
     }
 
