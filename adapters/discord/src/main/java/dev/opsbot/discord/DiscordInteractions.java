@@ -1,0 +1,123 @@
+package dev.opsbot.discord;
+
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.Reply;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.command.Invocation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slash commands and button clicks become invocations of the core router, as the person who
+ * used them, in the channel they were used in; the interaction id makes a redelivery harmless.
+ * Autocomplete is answered by {@link DiscordAutocomplete}.
+ */
+final class DiscordInteractions extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
+
+    private final CommandRouter router;
+    private final DiscordReplies replies;
+    private final DiscordMentions mentions;
+    private final ButtonCommands buttons;
+    private final Answering answering;
+    private final DiscordAutocomplete autocomplete;
+
+    DiscordInteractions(CommandRouter router, DiscordReplies replies, DiscordMentions mentions,
+            ButtonCommands buttons, Answering answering, DiscordAutocomplete autocomplete) {
+        this.router = router;
+        this.replies = replies;
+        this.mentions = mentions;
+        this.buttons = buttons;
+        this.answering = answering;
+        this.autocomplete = autocomplete;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        answering.answer(safely(() -> {
+            Invocation invocation = invocation(event, event.getCommandString());
+            if (event.getName().equals("help")) {
+                return router.handle(new Invocation(invocation.actor(), invocation.channel(), "/help", null));
+            }
+            return router.handle(invocation, event.getName(), event.getSubcommandName(), options(event));
+        }), new ReplyAnswer(event, replies));
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<String> line = buttons.lineFor(event.getComponentId());
+        boolean onPrivateMessage = event.getMessage().isEphemeral();
+        Answering.Answer answer = onPrivateMessage
+                ? new ReplyAnswer(event, replies) : new EditAnswer(event, replies);
+        answering.answer(safely(() -> line
+                .map(l -> router.handle(invocation(event, l)))
+                .orElseGet(() -> Reply.note("This button no longer works; type the command instead."))), answer);
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        autocomplete.answer(event);
+    }
+
+    private Invocation invocation(Interaction interaction, String line) {
+        User user = interaction.getUser();
+        Member member = interaction.getMember();
+        Actor actor = new Actor(Platform.DISCORD, user.getId(),
+                member != null ? member.getEffectiveName() : user.getEffectiveName());
+        mentions.rememberUser(actor.id(), actor.name());
+        MessageChannel channel = interaction.getChannel() instanceof MessageChannel c ? c : null;
+        String channelId = interaction.getChannelId() == null ? "dm:" + user.getId() : interaction.getChannelId();
+        String channelName = channel == null ? null : channel.getName();
+        mentions.rememberChannel(channelId, channelName);
+        return new Invocation(actor, new ChannelRef(Platform.DISCORD, channelId, channelName), line,
+                "discord:" + interaction.getId());
+    }
+
+    /** Discord has already resolved people and channels to ids; they reach the router as mentions. */
+    private Map<String, String> options(SlashCommandInteractionEvent event) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (OptionMapping o : event.getOptions()) {
+            String value = switch (o.getType()) {
+                case USER -> {
+                    o.getMentions().getUsers().forEach(u -> mentions.rememberUser(u.getId(), u.getEffectiveName()));
+                    yield DiscordMentions.userMention(o.getAsString());
+                }
+                case CHANNEL -> {
+                    o.getMentions().getChannels().forEach(c -> mentions.rememberChannel(c.getId(), c.getName()));
+                    yield DiscordMentions.channelMention(o.getAsString());
+                }
+                default -> o.getAsString();
+            };
+            values.put(o.getName(), value);
+        }
+        return values;
+    }
+
+    /** The router answers every failure itself; this guards the adapter's own steps around it. */
+    private static Supplier<Reply> safely(Supplier<Reply> work) {
+        return () -> {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                log.error("Discord interaction failed before reaching the router", e);
+                return Reply.refusal("Sorry, that failed on our side. Try again.", null);
+            }
+        };
+    }
+}
