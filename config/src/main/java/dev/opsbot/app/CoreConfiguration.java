@@ -11,6 +11,7 @@ import dev.opsbot.command.MongoHandledRequests;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.KnownServices;
 import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.Counters;
 import dev.opsbot.store.MongoAuditLog;
@@ -78,10 +79,11 @@ public class CoreConfiguration {
 
     @Bean
     CommandRoot.Binding<IncidentCommands> incidentCommands(Incidents incidents, AuditLog audit, Outbox outbox,
-            OpsbotSettings settings, ObjectProvider<IncidentListener> listeners) {
+            OpsbotSettings settings, ObjectProvider<IncidentListener> listeners,
+            ObjectProvider<KnownServices> knownServices) {
         return IncidentCommands.ROOT.handledBy(
                 new IncidentCommands(incidents, audit, outbox, settings.incidentChannels(),
-                        listeners.orderedStream().toList()));
+                        listeners.orderedStream().toList(), knownServices.getIfAvailable(() -> KnownServices.ANY)));
     }
 
     @Bean
