@@ -72,22 +72,19 @@ final class DiscordReplies {
         return new Parts(cut(content, MAX_CONTENT), embeds, rows(reply), mentions);
     }
 
+    /** Title, rows, fields, then footer, each taking what the 6000-character embed total leaves. */
     private static MessageEmbed embed(Reply reply, DiscordMarkdown body) {
         EmbedBuilder e = new EmbedBuilder().setColor(colour(reply.tone()));
         String title = cut(Inline.render(reply.title(), new DiscordMarkdown(false)), MAX_TITLE);
+        int budget = MAX_EMBED - title.length();
         String description = cut(String.join("\n", reply.rows().stream().map(r -> Inline.render(r, body)).toList()),
-                MAX_DESCRIPTION);
-        // Footers show text as it is, without markdown, so they are not escaped.
-        String footer = cut(Inline.plain(reply.footer()), MAX_FOOTER);
-        int budget = MAX_EMBED - title.length() - description.length() - footer.length();
+                Math.min(MAX_DESCRIPTION, budget));
+        budget -= description.length();
         if (!title.isEmpty()) {
             e.setTitle(title);
         }
         if (!description.isEmpty()) {
             e.setDescription(description);
-        }
-        if (!footer.isEmpty()) {
-            e.setFooter(footer);
         }
         int added = 0;
         for (Reply.Field f : reply.fields()) {
@@ -100,6 +97,11 @@ final class DiscordReplies {
             e.addField(name, value, true);
             budget -= name.length() + value.length();
             added++;
+        }
+        // Footers show text as it is, without markdown, so they are not escaped.
+        String footer = cut(Inline.plain(reply.footer()), Math.min(MAX_FOOTER, budget));
+        if (!footer.isEmpty()) {
+            e.setFooter(footer);
         }
         return e.build();
     }
@@ -133,6 +135,9 @@ final class DiscordReplies {
     static String cut(String text, int max) {
         if (text.length() <= max) {
             return text;
+        }
+        if (max < 2) {
+            return "";
         }
         int end = max - 1;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
