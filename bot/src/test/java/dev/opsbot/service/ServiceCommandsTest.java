@@ -3,7 +3,10 @@ package dev.opsbot.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
+import dev.opsbot.command.OptionSpec;
+import dev.opsbot.command.OptionType;
 import dev.opsbot.ownership.OpsFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class ServiceCommandsTest {
 
         assertThat(ops.ok("x", "/service show search").plainText())
                 .contains("Tier: 3").contains("Owner: nobody").contains("On-call rotation: none");
-        assertThat(ops.ok("x", "/service list").rows()).extracting(dev.opsbot.chat.Inline::plain)
+        assertThat(ops.ok("x", "/service list").rows()).extracting(Inline::plain)
                 .containsExactly("payments · tier 1 · core · #payments · owner @alice",
                         "search · tier 3 · find · #search · owner nobody");
         assertThat(ops.core.audit.forItem("payments", 5)).anyMatch(e -> e.action().equals("service.add"));
@@ -75,5 +78,22 @@ class ServiceCommandsTest {
     @Test
     void anEmptyListSaysHowToStart() {
         assertThat(ops.ok("x", "/service list").plainText()).contains("There are no services yet");
+    }
+
+    @Test
+    void serviceNamesAreSuggestedForServiceAndAnyItemOptionsOnly() {
+        ops.ok("lead", "/service add payments --team core --channel #payments");
+        ops.ok("lead", "/service add search --team find --channel #search");
+        var suggestions = new ServiceSuggestions(ops.services);
+        var service = OptionSpec.flag("service", OptionType.TEXT, "s")
+                .suggesting(OptionSpec.Suggest.SERVICES);
+        assertThat(suggestions.suggest(service, "pay", 5)).extracting(s -> s.value()).containsExactly("payments");
+        assertThat(suggestions.suggest(service, "FIND", 5)).extracting(s -> s.value()).containsExactly("search");
+        assertThat(suggestions.suggest(service, "", 1)).hasSize(1);
+        var anyItem = OptionSpec.positional("item", OptionType.TEXT, "i")
+                .suggesting(OptionSpec.Suggest.OPEN_ITEMS);
+        assertThat(suggestions.suggest(anyItem, "se", 5)).extracting(s -> s.value()).containsExactly("search");
+        var incidentOnly = OptionSpec.item("id", "i", "INC");
+        assertThat(suggestions.suggest(incidentOnly, "", 5)).isEmpty();
     }
 }
