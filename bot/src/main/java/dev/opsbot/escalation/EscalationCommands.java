@@ -99,6 +99,9 @@ public final class EscalationCommands {
             }
             out.add(level);
         }
+        if (out.isEmpty()) {
+            throw Refusal.badInput("Name at least one level, like primary,secondary,channel.");
+        }
         return out;
     }
 

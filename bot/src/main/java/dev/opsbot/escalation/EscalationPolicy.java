@@ -3,6 +3,7 @@ package dev.opsbot.escalation;
 import dev.opsbot.chat.TimeText;
 import dev.opsbot.incident.Severity;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,12 @@ import java.util.Map;
  */
 public record EscalationPolicy(String service, List<Level> levels, Map<Severity, Duration> timeouts) {
 
+    private static final Map<Severity, Duration> STANDARD_TIMEOUTS = Map.of(
+            Severity.SEV1, Duration.ofMinutes(5),
+            Severity.SEV2, Duration.ofMinutes(15),
+            Severity.SEV3, Duration.ofMinutes(30),
+            Severity.SEV4, Duration.ofHours(2));
+
     public EscalationPolicy {
         levels = List.copyOf(levels);
         EnumMap<Severity, Duration> all = new EnumMap<>(Severity.class);
@@ -20,12 +27,6 @@ public record EscalationPolicy(String service, List<Level> levels, Map<Severity,
         all.putAll(timeouts);
         timeouts = Map.copyOf(all);
     }
-
-    private static final Map<Severity, Duration> STANDARD_TIMEOUTS = Map.of(
-            Severity.SEV1, Duration.ofMinutes(5),
-            Severity.SEV2, Duration.ofMinutes(15),
-            Severity.SEV3, Duration.ofMinutes(30),
-            Severity.SEV4, Duration.ofHours(2));
 
     /** What a service gets until someone sets its policy. */
     public static EscalationPolicy standard(String service) {
@@ -51,7 +52,7 @@ public record EscalationPolicy(String service, List<Level> levels, Map<Severity,
     }
 
     public String timeoutsText() {
-        return String.join(", ", java.util.Arrays.stream(Severity.values())
+        return String.join(", ", Arrays.stream(Severity.values())
                 .map(s -> s.word() + " " + TimeText.span(timeout(s))).toList());
     }
 }
