@@ -95,11 +95,13 @@ final class DiscordInteractions extends ListenerAdapter {
         for (OptionMapping o : event.getOptions()) {
             String value = switch (o.getType()) {
                 case USER -> {
-                    o.getMentions().getUsers().forEach(u -> mentions.rememberUser(u.getId(), u.getEffectiveName()));
+                    Member member = o.getAsMember();
+                    mentions.rememberUser(o.getAsString(),
+                            member != null ? member.getEffectiveName() : o.getAsUser().getEffectiveName());
                     yield DiscordMentions.userMention(o.getAsString());
                 }
                 case CHANNEL -> {
-                    o.getMentions().getChannels().forEach(c -> mentions.rememberChannel(c.getId(), c.getName()));
+                    mentions.rememberChannel(o.getAsString(), o.getAsChannel().getName());
                     yield DiscordMentions.channelMention(o.getAsString());
                 }
                 default -> o.getAsString();

@@ -152,6 +152,23 @@ class DiscordBotTest {
     }
 
     @Test
+    void aPersonOptionArrivesAsAMentionAndKeepsTheNameDiscordResolved() throws Exception {
+        core.run("alice", "/incident declare sev2 db latency");
+        String id = InteractionPayloads.newId();
+
+        gateway.dispatch("INTERACTION_CREATE", InteractionPayloads.withResolvedUser(
+                InteractionPayloads.slash(id, "100", "alice", "incident", "assign",
+                        InteractionPayloads.option("id", 3, "INC-1"), InteractionPayloads.option("owner", 6, "200")),
+                "200", "bob"));
+
+        DataObject callback = rest.await("POST", "/interactions/" + id + "/token-" + id + "/callback", 1).get(0).json();
+        assertThat(callback.getObject("data").getString("content")).isEqualTo("<@100> made <@200> the owner.");
+        var owner = core.incidents.find("INC-1").orElseThrow().owner();
+        assertThat(owner.key()).isEqualTo("discord:200");
+        assertThat(owner.name()).isEqualTo("bob");
+    }
+
+    @Test
     void autocompleteOffersOpenIncidents() throws Exception {
         String id = InteractionPayloads.newId();
         core.run("alice", "/incident declare sev2 db latency");

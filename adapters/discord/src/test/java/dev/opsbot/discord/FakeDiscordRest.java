@@ -21,17 +21,17 @@ import net.dv8tion.jda.api.utils.data.DataObject;
  * Discord's REST API as far as opsbot uses it, on loopback: it records every request and answers
  * like Discord. Message creation can be told to answer 429 with rate-limit headers first.
  */
-final class FakeDiscordRest implements AutoCloseable {
+public final class FakeDiscordRest implements AutoCloseable {
 
-    static final String BOT_ID = "900";
+    public static final String BOT_ID = "900";
 
     /** One request as received. */
-    record Call(String method, String path, String query, String body) {
-        DataObject json() {
+    public record Call(String method, String path, String query, String body) {
+        public DataObject json() {
             return DataObject.fromJson(body);
         }
 
-        DataArray jsonArray() {
+        public DataArray jsonArray() {
             return DataArray.fromJson(body);
         }
     }
@@ -41,35 +41,35 @@ final class FakeDiscordRest implements AutoCloseable {
     private final Deque<Integer> messageStatuses = new ConcurrentLinkedDeque<>();
     private final AtomicLong ids = new AtomicLong(1_000);
 
-    FakeDiscordRest() throws IOException {
+    public FakeDiscordRest() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v10/";
     }
 
     /** The next message creations answer these statuses in turn (429, 500, 403, …) before succeeding. */
-    void failNextMessages(Integer... statuses) {
+    public void failNextMessages(Integer... statuses) {
         messageStatuses.addAll(List.of(statuses));
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method, String pathPattern) {
+    public List<Call> calls(String method, String pathPattern) {
         return calls.stream().filter(c -> c.method().equals(method) && c.path().matches(pathPattern)).toList();
     }
 
     /** Waits (bounded) until {@code count} calls match. */
-    List<Call> await(String method, String pathPattern, int count) throws InterruptedException {
+    public List<Call> await(String method, String pathPattern, int count) throws InterruptedException {
         return await(c -> c.method().equals(method) && c.path().matches(pathPattern), count);
     }
 
-    List<Call> await(Predicate<Call> matching, int count) throws InterruptedException {
+    public List<Call> await(Predicate<Call> matching, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             List<Call> found = calls.stream().filter(matching).toList();
@@ -130,7 +130,7 @@ final class FakeDiscordRest implements AutoCloseable {
         }
     }
 
-    static DataObject self() {
+    public static DataObject self() {
         return DataObject.empty().put("id", BOT_ID).put("username", "opsbot").put("discriminator", "0")
                 .put("global_name", null).put("avatar", null).put("bot", true).put("verified", true)
                 .put("mfa_enabled", false).put("flags", 0);
@@ -196,7 +196,7 @@ final class FakeDiscordRest implements AutoCloseable {
         server.stop(0);
     }
 
-    static List<String> paths(List<Call> calls) {
+    public static List<String> paths(List<Call> calls) {
         List<String> out = new ArrayList<>();
         calls.forEach(c -> out.add(c.method() + " " + c.path()));
         return out;

@@ -14,14 +14,15 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * Enough of Discord's gateway on loopback for one bot session: HELLO, IDENTIFY answered with
- * READY and one guild (one text channel, #ops), heartbeat ACKs, then whatever interactions a test
+ * READY and one guild (text channels #ops and #incidents), heartbeat ACKs, then whatever interactions a test
  * dispatches.
  */
-final class FakeGateway extends WebSocketServer {
+public final class FakeGateway extends WebSocketServer {
 
-    static final String GUILD = "300";
-    static final String CHANNEL = "500";
-    static final String TIMESTAMP = "2026-11-27T14:00:00.000000+00:00";
+    public static final String GUILD = "300";
+    public static final String CHANNEL = "500";
+    public static final String INCIDENTS = "501";
+    public static final String TIMESTAMP = "2026-11-27T14:00:00.000000+00:00";
 
     private final List<DataObject> identifies = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
@@ -29,7 +30,7 @@ final class FakeGateway extends WebSocketServer {
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile WebSocket session;
 
-    FakeGateway() throws InterruptedException {
+    public FakeGateway() throws InterruptedException {
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
         start();
@@ -38,20 +39,20 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + getPort() + "/";
     }
 
-    List<DataObject> identifies() {
+    public List<DataObject> identifies() {
         return List.copyOf(identifies);
     }
 
-    List<String> paths() {
+    public List<String> paths() {
         return List.copyOf(paths);
     }
 
     /** Sends a dispatch (op 0) of {@code type} to the connected bot. */
-    void dispatch(String type, DataObject data) {
+    public void dispatch(String type, DataObject data) {
         WebSocket s = session;
         if (s == null) {
             throw new IllegalStateException("no bot is connected");
@@ -110,8 +111,12 @@ final class FakeGateway extends WebSocketServer {
                 .put("private_channels", DataArray.empty());
     }
 
-    static DataObject channel() {
-        return DataObject.empty().put("id", CHANNEL).put("type", 0).put("name", "ops").put("position", 0)
+    public static DataObject channel() {
+        return channel(CHANNEL, "ops");
+    }
+
+    private static DataObject channel(String id, String name) {
+        return DataObject.empty().put("id", id).put("type", 0).put("name", name).put("position", 0)
                 .put("guild_id", GUILD).put("permission_overwrites", DataArray.empty()).put("nsfw", false)
                 .put("parent_id", null).put("topic", null).put("last_message_id", null)
                 .put("rate_limit_per_user", 0).put("flags", 0);
@@ -132,7 +137,7 @@ final class FakeGateway extends WebSocketServer {
                 .put("preferred_locale", "en-US").put("system_channel_flags", 0).put("features", DataArray.empty())
                 .put("joined_at", TIMESTAMP).put("large", false).put("member_count", 2)
                 .put("roles", DataArray.empty().add(everyone))
-                .put("channels", DataArray.empty().add(channel()))
+                .put("channels", DataArray.empty().add(channel()).add(channel(INCIDENTS, "incidents")))
                 .put("members", DataArray.empty().add(selfMember))
                 .put("threads", DataArray.empty()).put("emojis", DataArray.empty()).put("stickers", DataArray.empty())
                 .put("voice_states", DataArray.empty()).put("presences", DataArray.empty())

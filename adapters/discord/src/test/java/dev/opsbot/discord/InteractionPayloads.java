@@ -4,7 +4,7 @@ import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 
 /** INTERACTION_CREATE payloads as Discord sends them for a member of the fake guild in #ops. */
-final class InteractionPayloads {
+public final class InteractionPayloads {
 
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
@@ -13,21 +13,21 @@ final class InteractionPayloads {
     }
 
     /** A fresh interaction id: JDA reads its creation time from the id and refuses expired ones. */
-    static String newId() {
+    public static String newId() {
         return String.valueOf(((System.currentTimeMillis() - DISCORD_EPOCH) << 22) + NEXT.incrementAndGet());
     }
 
-    static DataObject user(String id, String name) {
+    public static DataObject user(String id, String name) {
         return DataObject.empty().put("id", id).put("username", name).put("global_name", null)
                 .put("discriminator", "0").put("avatar", null);
     }
 
     /** An option value, e.g. {@code option("severity", 3, "sev2")}. */
-    static DataObject option(String name, int type, Object value) {
+    public static DataObject option(String name, int type, Object value) {
         return DataObject.empty().put("name", name).put("type", type).put("value", value);
     }
 
-    static DataObject slash(String id, String userId, String userName, String root, String sub, DataObject... options) {
+    public static DataObject slash(String id, String userId, String userName, String root, String sub, DataObject... options) {
         DataArray values = DataArray.empty();
         for (DataObject o : options) {
             values.add(o);
@@ -43,13 +43,13 @@ final class InteractionPayloads {
         return base(id, 2, userId, userName).put("data", data);
     }
 
-    static DataObject withResolvedUser(DataObject slash, String userId, String userName) {
+    public static DataObject withResolvedUser(DataObject slash, String userId, String userName) {
         DataObject users = DataObject.empty().put(userId, user(userId, userName));
         slash.getObject("data").put("resolved", DataObject.empty().put("users", users));
         return slash;
     }
 
-    static DataObject autocomplete(String id, String root, String sub, String option, String typed) {
+    public static DataObject autocomplete(String id, String root, String sub, String option, String typed) {
         DataObject focused = DataObject.empty().put("name", option).put("type", 3).put("value", typed)
                 .put("focused", true);
         DataObject data = DataObject.empty().put("id", "800").put("name", root).put("type", 1)
@@ -58,7 +58,7 @@ final class InteractionPayloads {
         return base(id, 4, "100", "alice").put("data", data);
     }
 
-    static DataObject button(String id, String userId, String userName, String customId, boolean onEphemeral) {
+    public static DataObject button(String id, String userId, String userName, String customId, boolean onEphemeral) {
         DataObject message = DataObject.empty().put("id", "4242").put("channel_id", FakeGateway.CHANNEL)
                 .put("type", 0).put("content", "").put("author", FakeDiscordRest.self())
                 .put("embeds", DataArray.empty()).put("components", DataArray.empty())
