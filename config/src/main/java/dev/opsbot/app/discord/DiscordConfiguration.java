@@ -1,0 +1,51 @@
+package dev.opsbot.app.discord;
+
+import com.mongodb.client.MongoDatabase;
+import dev.opsbot.chat.Outbox;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.command.Suggestions;
+import dev.opsbot.discord.ButtonCommands;
+import dev.opsbot.discord.DiscordSettings;
+import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.OpenIncidentSuggestions;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Discord, when {@code DISCORD_TOKEN} is set and opsbot runs as a server. The gateway session
+ * opens once every bean is ready (see {@link DiscordConnection}); autocomplete asks every
+ * {@link Suggestions} bean the features declare, open incidents first.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DiscordEnabled.class)
+public class DiscordConfiguration {
+
+    @Bean
+    DiscordSettings discordSettings(Environment env) {
+        Map<String, String> values = new HashMap<>();
+        for (String key : new String[] {"DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "DISCORD_GATEWAY_URL"}) {
+            String value = env.getProperty(key);
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        return DiscordSettings.fromEnvironment(values);
+    }
+
+    @Bean
+    OpenIncidentSuggestions openIncidentSuggestions(Incidents incidents) {
+        return new OpenIncidentSuggestions(incidents);
+    }
+
+    @Bean
+    DiscordConnection discordConnection(DiscordSettings settings, CommandRouter router, Outbox outbox,
+            ObjectProvider<Suggestions> suggestions, MongoDatabase db) {
+        return new DiscordConnection(settings, router, outbox,
+                Suggestions.all(suggestions.orderedStream().toList()), ButtonCommands.inMongo(db));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.opsbot.app.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsbot.app.OpsbotApplication;
+import dev.opsbot.command.CommandRouter;
+import dev.opsbot.discord.DiscordRegistration;
+import dev.opsbot.discord.FakeDiscordRest;
+import dev.opsbot.discord.FakeGateway;
+import dev.opsbot.discord.InteractionPayloads;
+import dev.opsbot.incident.Incidents;
+import java.nio.file.Path;
+import java.util.Map;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The whole application with DISCORD_* pointed at a fake Discord on loopback. */
+class DiscordEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    private FakeDiscordRest rest;
+    private FakeGateway gateway;
+    private ConfigurableApplicationContext app;
+
+    @BeforeEach
+    void startFakes() throws Exception {
+        rest = new FakeDiscordRest();
+        gateway = new FakeGateway();
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        gateway.stop(1000);
+        rest.close();
+    }
+
+    private void startApp() {
+        SpringApplication application = new SpringApplication(OpsbotApplication.class);
+        application.setDefaultProperties(Map.of("opsbot.mode", "server"));
+        app = application.run("--server.port=0", "--opsbot.data-dir=" + dataDir,
+                "--opsbot.incident-channel=discord:" + FakeGateway.INCIDENTS,
+                "--DISCORD_TOKEN=fake-token", "--DISCORD_GUILD_ID=" + FakeGateway.GUILD,
+                "--DISCORD_API_URL=" + rest.baseUrl(), "--DISCORD_GATEWAY_URL=" + gateway.url());
+    }
+
+    @Test
+    void logsInRegistersAnswersCommandsAndButtonsAndAnnouncesOnce() throws Exception {
+        startApp();
+
+        assertThat(gateway.identifies()).hasSize(1);
+        var registered = rest.calls("PUT", "/applications/900/guilds/300/commands");
+        assertThat(registered).hasSize(1);
+        assertThat(registered.get(0).jsonArray().toList()).isEqualTo(
+                DataArray.fromJson(DiscordRegistration.json(app.getBean(CommandRouter.class).catalog())).toList());
+
+        String declare = InteractionPayloads.newId();
+        gateway.dispatch("INTERACTION_CREATE", InteractionPayloads.slash(declare, "100", "alice", "incident", "declare",
+                InteractionPayloads.option("severity", 3, "sev1"), InteractionPayloads.option("title", 3, "checkout down")));
+        DataObject answer = rest.await("POST", "/interactions/" + declare + "/token-" + declare + "/callback", 1)
+                .get(0).json();
+        assertThat(answer.getInt("type")).isEqualTo(4);
+        assertThat(answer.getObject("data").getArray("embeds").getObject(0).getString("title"))
+                .isEqualTo("**INC-1** · sev1 · checkout down");
+
+        DataObject announced = rest.await("POST", "/channels/" + FakeGateway.INCIDENTS + "/messages", 1).get(0).json();
+        assertThat(announced.getArray("embeds").getObject(0).getString("title")).isEqualTo("**INC-1** · sev1 · checkout down");
+
+        String click = InteractionPayloads.newId();
+        gateway.dispatch("INTERACTION_CREATE",
+                InteractionPayloads.button(click, "200", "bob", "run:/incident ack INC-1", false));
+        DataObject edited = rest.await("POST", "/interactions/" + click + "/token-" + click + "/callback", 1)
+                .get(0).json();
+        assertThat(edited.getInt("type")).isEqualTo(7);
+        assertThat(edited.getObject("data").getString("content")).isEqualTo("Acknowledged by <@200>.");
+
+        var incident = app.getBean(Incidents.class).find("INC-1").orElseThrow();
+        assertThat(incident.acknowledgedBy().key()).isEqualTo("discord:200");
+        assertThat(incident.declaredBy().name()).isEqualTo("alice");
+        assertThat(rest.calls("POST", "/channels/\\d+/messages")).as("announced exactly once").hasSize(1);
+    }
+
+    @Test
+    void aBotThatCannotRegisterInItsGuildStopsTheApplicationWithTheReason() {
+        SpringApplication application = new SpringApplication(OpsbotApplication.class);
+        application.setDefaultProperties(Map.of("opsbot.mode", "server"));
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> app = application.run(
+                "--server.port=0", "--opsbot.data-dir=" + dataDir, "--DISCORD_TOKEN=fake-token",
+                "--DISCORD_GUILD_ID=12345", "--DISCORD_API_URL=" + rest.baseUrl(),
+                "--DISCORD_GATEWAY_URL=" + gateway.url()));
+
+        assertThat(failure).hasStackTraceContaining("the bot is not in guild 12345");
+    }
+}
