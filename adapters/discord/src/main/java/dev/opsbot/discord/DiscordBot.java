@@ -93,9 +93,6 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    public JDA jda() {
-        return jda;
-    }
 
     private static void register(JDA jda, DiscordSettings settings, CommandRouter router) {
         var commands = DiscordRegistration.commands(router.catalog());

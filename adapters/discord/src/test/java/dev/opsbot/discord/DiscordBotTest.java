@@ -169,6 +169,32 @@ class DiscordBotTest {
     }
 
     @Test
+    void aButtonOnAPrivateMessageAnswersTheChannelWithANewMessage() throws Exception {
+        core.run("alice", "/incident declare sev2 db latency");
+        String id = InteractionPayloads.newId();
+
+        gateway.dispatch("INTERACTION_CREATE",
+                InteractionPayloads.button(id, "200", "bob", "run:/incident ack INC-1", true));
+
+        DataObject callback = rest.await("POST", "/interactions/" + id + "/token-" + id + "/callback", 1).get(0).json();
+        assertThat(callback.getInt("type")).isEqualTo(4);
+        assertThat(callback.getObject("data").getInt("flags", 0) & 64).isZero();
+        assertThat(callback.getObject("data").getString("content")).isEqualTo("Acknowledged by <@200>.");
+    }
+
+    @Test
+    void anUnknownButtonIdTellsTheClickerPrivately() throws Exception {
+        String id = InteractionPayloads.newId();
+
+        gateway.dispatch("INTERACTION_CREATE", InteractionPayloads.button(id, "200", "bob", "ref:forgotten", false));
+
+        DataObject callback = rest.await("POST", "/interactions/" + id + "/token-" + id + "/callback", 1).get(0).json();
+        assertThat(callback.getObject("data").getInt("flags") & 64).isEqualTo(64);
+        assertThat(callback.getObject("data").getString("content"))
+                .isEqualTo("This button no longer works; type the command instead.");
+    }
+
+    @Test
     void autocompleteOffersOpenIncidents() throws Exception {
         String id = InteractionPayloads.newId();
         core.run("alice", "/incident declare sev2 db latency");
