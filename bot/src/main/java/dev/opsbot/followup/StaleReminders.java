@@ -12,6 +12,8 @@ import dev.opsbot.schedule.DueItem;
 import dev.opsbot.schedule.DueItems;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -52,8 +54,7 @@ public final class StaleReminders implements DueHandler {
         Instant staleSince = incident.lastUpdateAt().plus(quiet.get());
         // An update this item never heard of (made through another instance) starts the quiet period
         // again; an item merely fired early, because someone snoozed it to a sooner time, still reminds.
-        if (staleSince.isAfter(now) && !incident.lastUpdateAt().toString()
-                .equals(item.data().get(IncidentFollowUps.LAST_UPDATE))) {
+        if (staleSince.isAfter(now) && updateUnseen(incident, item)) {
             due.schedule(IncidentFollowUps.staleItem(incident, staleSince, null));
             return;
         }
@@ -63,6 +64,20 @@ public final class StaleReminders implements DueHandler {
         }
         String overdue = item.overdueSince().orElse(staleSince).toString();
         due.schedule(IncidentFollowUps.staleItem(incident, now.plus(policy.staleRepeat(incident.severity())), overdue));
+    }
+
+    /** Compared to the millisecond, as the database keeps it; the item may have been made from an unsaved copy. */
+    private static boolean updateUnseen(Incident incident, DueItem item) {
+        String seen = item.data().get(IncidentFollowUps.LAST_UPDATE);
+        if (seen == null) {
+            return true;
+        }
+        try {
+            return incident.lastUpdateAt().truncatedTo(ChronoUnit.MILLIS)
+                    .isAfter(Instant.parse(seen).truncatedTo(ChronoUnit.MILLIS));
+        } catch (DateTimeParseException e) {
+            return true;
+        }
     }
 
     private Reply reminder(Incident i, DueItem item, Instant now) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsbot.chat.Actor;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,20 @@ class StaleRemindersTest {
         assertThat(bot.inOps()).isEmpty();
         bot.tick(Duration.ofMinutes(20));
         assertThat(bot.inOps()).hasSize(1);
+    }
+
+    @Test
+    void aSnoozeToSoonerThanTheQuietPeriodStillReminds() {
+        // A clock finer than the database's milliseconds, as the system clock is.
+        bot.at(java.time.Instant.parse("2026-11-27T14:00:00.123456789Z"));
+        bot.run("alice", "/incident declare sev1 checkout down");
+        bot.run("alice", "/followup snooze FU-1 1m");
+
+        bot.tick(Duration.ofMinutes(1));
+
+        assertThat(bot.opsTexts()).singleElement().asString().contains("no update for 1m");
+        assertThat(bot.due.find(IncidentFollowUps.staleId("INC-1")).orElseThrow().dueAt())
+                .isEqualTo(bot.clock().instant().plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
