@@ -1,0 +1,137 @@
+package dev.opsbot.app.ownership;
+
+import com.mongodb.client.MongoDatabase;
+import dev.opsbot.chat.Outbox;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.escalation.Escalation;
+import dev.opsbot.escalation.EscalationCommands;
+import dev.opsbot.escalation.EscalationPolicies;
+import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.KnownServices;
+import dev.opsbot.oncall.Handoffs;
+import dev.opsbot.oncall.OnCall;
+import dev.opsbot.oncall.OnCallCommands;
+import dev.opsbot.oncall.OnCallNow;
+import dev.opsbot.oncall.Rotations;
+import dev.opsbot.ownership.HandoverFollowUps;
+import dev.opsbot.ownership.HandoverOffers;
+import dev.opsbot.ownership.IncidentOwners;
+import dev.opsbot.ownership.OwnerCommands;
+import dev.opsbot.ownership.OwnerlessItems;
+import dev.opsbot.ownership.Owners;
+import dev.opsbot.ownership.PendingHandovers;
+import dev.opsbot.ownership.ServiceOwners;
+import dev.opsbot.schedule.DueItems;
+import dev.opsbot.schedule.Routine;
+import dev.opsbot.service.ServiceCommands;
+import dev.opsbot.service.ServiceSuggestions;
+import dev.opsbot.service.Services;
+import dev.opsbot.store.AuditLog;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Services, ownership and handover, on-call and escalation. The core collects the command
+ * bindings, the incident listener, the due handlers, the routine and the digest sections
+ * declared here by their types.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OwnershipConfiguration {
+
+    @Bean
+    Services services(MongoDatabase db) {
+        return Services.inMongo(db);
+    }
+
+    @Bean
+    KnownServices knownServices(Services services) {
+        return services::accepts;
+    }
+
+    @Bean
+    ServiceSuggestions serviceSuggestions(Services services) {
+        return new ServiceSuggestions(services);
+    }
+
+    @Bean
+    Rotations rotations(MongoDatabase db) {
+        return Rotations.inMongo(db);
+    }
+
+    @Bean
+    EscalationPolicies escalationPolicies(MongoDatabase db) {
+        return EscalationPolicies.inMongo(db);
+    }
+
+    @Bean
+    HandoverOffers handoverOffers(MongoDatabase db) {
+        return HandoverOffers.inMongo(db);
+    }
+
+    @Bean
+    OnCall onCall(Services services, Rotations rotations) {
+        return new OnCall(services, rotations);
+    }
+
+    @Bean
+    Owners owners(Incidents incidents, Services services) {
+        // Kinds with prefixed ids come before free service names, so "inc-7" is an incident.
+        return new Owners(List.of(new IncidentOwners(incidents, services), new ServiceOwners(services)));
+    }
+
+    @Bean
+    Handoffs handoffs(Rotations rotations, OnCall onCall, DueItems due, Outbox outbox) {
+        return new Handoffs(rotations, onCall, due, outbox);
+    }
+
+    @Bean
+    Escalation escalation(Incidents incidents, Services services, OnCall onCall, EscalationPolicies policies,
+            DueItems due, Outbox outbox) {
+        return new Escalation(incidents, services, onCall, policies, due, outbox);
+    }
+
+    @Bean
+    HandoverFollowUps handoverFollowUps(HandoverOffers offers, Owners owners, DueItems due, Outbox outbox,
+            AuditLog audit) {
+        return new HandoverFollowUps(offers, owners, due, outbox, audit);
+    }
+
+    @Bean
+    Routine ownerlessItems(Owners owners, Outbox outbox) {
+        return new OwnerlessItems(owners, outbox).routine();
+    }
+
+    @Bean
+    PendingHandovers pendingHandovers(HandoverOffers offers) {
+        return new PendingHandovers(offers);
+    }
+
+    @Bean
+    OnCallNow onCallNow(Rotations rotations, OnCall onCall) {
+        return new OnCallNow(rotations, onCall);
+    }
+
+    @Bean
+    CommandRoot.Binding<ServiceCommands> serviceCommands(Services services, AuditLog audit) {
+        return ServiceCommands.ROOT.handledBy(new ServiceCommands(services, audit));
+    }
+
+    @Bean
+    CommandRoot.Binding<OwnerCommands> ownerCommands(Owners owners, HandoverOffers offers,
+            HandoverFollowUps followUps, AuditLog audit) {
+        return OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, audit));
+    }
+
+    @Bean
+    CommandRoot.Binding<OnCallCommands> onCallCommands(Services services, Rotations rotations, OnCall onCall,
+            Handoffs handoffs, AuditLog audit) {
+        return OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs, audit));
+    }
+
+    @Bean
+    CommandRoot.Binding<EscalationCommands> escalationCommands(Services services, EscalationPolicies policies,
+            AuditLog audit) {
+        return EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, audit));
+    }
+}
