@@ -42,8 +42,9 @@ public final class DigestPoster implements DueHandler {
         DigestSubscription s = subscription.get();
         notifier.announce(s.channel(), digest.post(now, s.zone()),
                 "digest:" + s.channel().key() + ":" + item.dueAt().getEpochSecond());
-        // Read again: a subscribe or unsubscribe while this post was built must decide the next one.
-        subscriptions.find(item.subject()).ifPresent(latest -> due.schedule(nextPost(latest, now)));
+        // Read again, and only re-arm an item still there: a subscribe or unsubscribe while this
+        // post was built decides the next one.
+        subscriptions.find(item.subject()).ifPresent(latest -> due.reschedule(nextPost(latest, now)));
     }
 
     /** At start: gives every subscription whose next post went missing (a crash mid-subscribe) one again. */

@@ -51,7 +51,7 @@ public final class ReviewReminders implements DueHandler {
                     "followup:" + item.id() + ":" + item.dueAt().getEpochSecond());
         }
         String overdue = item.overdueSince().orElse(item.dueAt()).toString();
-        due.schedule(IncidentFollowUps.reviewItem(incident, now.plus(policy.remindEvery()), overdue));
+        due.reschedule(IncidentFollowUps.reviewItem(incident, now.plus(policy.remindEvery()), overdue));
     }
 
     private Reply reminder(Incident i, DueItem item) {

@@ -55,15 +55,16 @@ public final class StaleReminders implements DueHandler {
         // An update this item never heard of (made through another instance) starts the quiet period
         // again; an item merely fired early, because someone snoozed it to a sooner time, still reminds.
         if (staleSince.isAfter(now) && updateUnseen(incident, item)) {
-            due.schedule(IncidentFollowUps.staleItem(incident, staleSince, null));
+            due.reschedule(IncidentFollowUps.staleItem(incident, staleSince, null));
             return;
         }
         if (incident.channel() != null) {
             notifier.announce(incident.channel(), reminder(incident, item, now),
                     "followup:" + item.id() + ":" + item.dueAt().getEpochSecond());
         }
-        String overdue = item.overdueSince().orElse(staleSince).toString();
-        due.schedule(IncidentFollowUps.staleItem(incident, now.plus(policy.staleRepeat(incident.severity())), overdue));
+        String overdue = item.overdueSince().orElse(staleSince.isAfter(now) ? now : staleSince).toString();
+        due.reschedule(IncidentFollowUps.staleItem(incident, now.plus(policy.staleRepeat(incident.severity())),
+                overdue));
     }
 
     /** Compared to the millisecond, as the database keeps it; the item may have been made from an unsaved copy. */

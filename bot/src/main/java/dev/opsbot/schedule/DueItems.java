@@ -24,9 +24,23 @@ public interface DueItems {
 
     /**
      * Stores the item, or moves it to the new time (with the new data) if an item with that id is
-     * pending. A handler may reschedule its own item while it runs: the new time then stands.
+     * pending. A handler may schedule its own item again while it runs: the new time then stands
+     * (use {@link #reschedule} for that, so a cancel made meanwhile stands too).
      */
     void schedule(DueItem item);
+
+    /**
+     * Moves a pending item to the item's time and data, like {@link #schedule}, but only if it is
+     * still there: a handler re-arming its own item uses this, so a cancel while it ran stands.
+     * False if the item is gone.
+     */
+    default boolean reschedule(DueItem item) {
+        if (find(item.id()).isEmpty()) {
+            return false;
+        }
+        schedule(item);
+        return true;
+    }
 
     /**
      * Moves a pending item to another time, keeping its data; false if it is gone (it fired or was

@@ -68,7 +68,17 @@ final class MongoDueItems implements DueItems {
 
     @Override
     public void schedule(DueItem item) {
-        // Rescheduling clears the claim, so a fire in progress cannot delete the new time when it ends.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (reschedule(item) || insert(item)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("due item " + item.id() + " kept appearing and vanishing; not scheduled");
+    }
+
+    @Override
+    public boolean reschedule(DueItem item) {
+        // Clearing the claim means a fire in progress cannot delete the new time when it ends.
         Bson reset = Updates.combine(
                 Updates.set("kind", item.kind()),
                 Updates.set("subject", item.subject()),
@@ -78,23 +88,17 @@ final class MongoDueItems implements DueItems {
                 Updates.set("attempts", 0),
                 Updates.unset("claim"),
                 Updates.unset("lastError"));
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Document stored = items.findOneAndUpdate(Filters.eq("_id", item.id()), reset,
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (stored != null) {
-                if (item.isFollowUp() && stored.getString("ref") == null) {
-                    items.updateOne(Filters.and(Filters.eq("_id", item.id()), Filters.eq("ref", null)),
-                            Updates.set("ref", nextRef()));
-                }
-                wake.accept(item.dueAt());
-                return;
-            }
-            if (insert(item)) {
-                wake.accept(item.dueAt());
-                return;
-            }
+        Document stored = items.findOneAndUpdate(Filters.eq("_id", item.id()), reset,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (stored == null) {
+            return false;
         }
-        throw new IllegalStateException("due item " + item.id() + " kept appearing and vanishing; not scheduled");
+        if (item.isFollowUp() && stored.getString("ref") == null) {
+            items.updateOne(Filters.and(Filters.eq("_id", item.id()), Filters.eq("ref", null)),
+                    Updates.set("ref", nextRef()));
+        }
+        wake.accept(item.dueAt());
+        return true;
     }
 
     @Override
@@ -124,6 +128,7 @@ final class MongoDueItems implements DueItems {
         }
         try {
             items.insertOne(doc);
+            wake.accept(item.dueAt());
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

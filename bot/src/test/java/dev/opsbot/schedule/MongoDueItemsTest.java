@@ -119,6 +119,21 @@ class MongoDueItemsTest {
     }
 
     @Test
+    void aCancelMadeWhileTheHandlerRanWinsOverTheHandlersReArm() {
+        reminders.then((item, now) -> {
+            due.cancel(item.id());
+            assertThat(due.reschedule(item.at(now.plus(Duration.ofMinutes(30))))).isFalse();
+        });
+        due.schedule(item("a", T0));
+
+        due.fireDue(T0);
+
+        assertThat(due.find("a")).isEmpty();
+        assertThat(due.reschedule(item("never-scheduled", T0))).isFalse();
+        assertThat(due.find("never-scheduled")).isEmpty();
+    }
+
+    @Test
     void anItemClaimedByAnInstanceThatDiedIsClaimedAgainAfterTheLease() {
         reminders.then((item, now) -> {
             if (reminders.fired().size() == 1) {
