@@ -1,0 +1,40 @@
+package dev.opsbot.bench;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/** A Bolt app behind its servlet at {@code /slack/events} in Tomcat on loopback, as the Boot app serves it. */
+final class BoltHttpServer implements AutoCloseable {
+
+    private final Tomcat tomcat = new Tomcat();
+    private final Connector connector = new Connector();
+
+    BoltHttpServer(App app) throws Exception {
+        Path base = Files.createTempDirectory("opsbot-bench-tomcat");
+        tomcat.setBaseDir(base.toString());
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.getService().addConnector(connector);
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext("", base.toString());
+        Tomcat.addServlet(context, "slack", new SlackAppServlet(app));
+        context.addServletMappingDecoded("/slack/events", "slack");
+        tomcat.start();
+    }
+
+    URI events() {
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/slack/events");
+    }
+
+    @Override
+    public void close() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+}

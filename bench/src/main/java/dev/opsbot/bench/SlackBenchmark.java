@@ -1,0 +1,172 @@
+package dev.opsbot.bench;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Signed {@code /incident declare} and {@code /incident list} over HTTP at fixed rates against
+ * opsbot's Slack endpoint on the in-memory store, next to a bare Bolt app that only acks, in the
+ * same JVM and run. Prints a Markdown table for docs/benchmarks.md.
+ *
+ * <p>Arguments: {@code --seconds=30} per measured run, {@code --rates=50,200}, {@code --warmup=5}
+ * seconds per target before measuring, {@code --listed=200}
+ * incidents in the store that {@code /incident list} reads.
+ */
+public final class SlackBenchmark {
+
+    private static final String SECRET = "bench-signing-secret";
+
+    private SlackBenchmark() {
+    }
+
+    record Row(String target, String command, int rate, FixedRateLoad.Result result, double roundTrips,
+            double deliveryRoundTrips) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = intArg(args, "--seconds", 30);
+        int warmup = intArg(args, "--warmup", 5);
+        List<Integer> rates = Arrays.stream(stringArg(args, "--rates", "50,200").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        int seeded = intArg(args, "--listed", 200);
+
+        try (LoopbackWebApi api = new LoopbackWebApi();
+                OpsbotStack declaring = new OpsbotStack(api.url(), SECRET);
+                OpsbotStack listing = new OpsbotStack(api.url(), SECRET);
+                BoltHttpServer bare = new BoltHttpServer(bareApp(api.url()))) {
+            // Lists run against a store of a fixed size; declares run against a store that grows as they go.
+            listing.seed(seeded);
+            FixedRateLoad load = new FixedRateLoad(SECRET);
+
+            System.err.printf("warming up, %d s per target%n", warmup);
+            load.run(bare.events(), 100, warmup, alternate(api, "warm-bare"));
+            load.run(declaring.events(), 100, warmup, body(api, "warm-declare", "declare sev3 warm-up incident %d"));
+            load.run(listing.events(), 100, warmup, body(api, "warm-list", "list"));
+            declaring.settle();
+            listing.settle();
+
+            String loadBefore = loadAverage();
+            List<Row> rows = new ArrayList<>();
+            for (int rate : rates) {
+                rows.add(measure(load, null, "bare Bolt app (ack only)", "declare/list", bare.events(), rate,
+                        seconds, alternate(api, "bare-" + rate)));
+                long before = declaring.incidents();
+                rows.add(measure(load, declaring, "opsbot (" + before + " incidents stored before)",
+                        "/incident declare", declaring.events(), rate, seconds,
+                        body(api, "declare-" + rate, "declare sev3 bench incident %d --service bench")));
+                System.err.printf("declared %d incidents%n", declaring.incidents() - before);
+                rows.add(measure(load, listing, "opsbot (" + listing.incidents() + " incidents stored)",
+                        "/incident list", listing.events(), rate, seconds, body(api, "list-" + rate, "list")));
+            }
+            print(rows, seconds, api.posts.get());
+            // Other processes on the machine show up in the percentiles; say how busy it was.
+            System.out.printf("Load average (1, 5, 15 min) before the measured runs: %s; after: %s.%n", loadBefore,
+                    loadAverage());
+        }
+    }
+
+    private static App bareApp(String webApiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(webApiUrl + "/api/");
+        App bare = new App(AppConfig.builder().singleTeamBotToken("xoxb-bench").signingSecret(SECRET)
+                .slack(Slack.getInstance(config)).build());
+        bare.command("/incident", (req, ctx) -> ctx.ack());
+        return bare;
+    }
+
+    /** One measured run; for opsbot it waits for the store to go quiet so every round trip is counted. */
+    private static Row measure(FixedRateLoad load, OpsbotStack stack, String target, String command, URI url,
+            int rate, int seconds, IntFunction<String> body) throws InterruptedException {
+        System.err.printf("%s %s at %d req/s for %d s%n", target, command, rate, seconds);
+        long path = stack == null ? 0 : stack.store.requestPath.get();
+        long delivery = stack == null ? 0 : stack.store.delivery.get();
+        FixedRateLoad.Result r = load.run(url, rate, seconds, body);
+        if (stack == null) {
+            return new Row(target, command, rate, r, Double.NaN, Double.NaN);
+        }
+        stack.settle();
+        double perCommand = r.ok() == 0 ? 0 : (stack.store.requestPath.get() - path) / (double) r.ok();
+        double deliveryPerCommand = r.ok() == 0 ? 0 : (stack.store.delivery.get() - delivery) / (double) r.ok();
+        return new Row(target, command, rate, r, perCommand, deliveryPerCommand);
+    }
+
+    private static IntFunction<String> alternate(LoopbackWebApi api, String phase) {
+        IntFunction<String> declare = body(api, phase, "declare sev3 bench incident %d --service bench");
+        IntFunction<String> list = body(api, phase, "list");
+        return i -> i % 2 == 0 ? declare.apply(i) : list.apply(i);
+    }
+
+    /** A slash command body as Slack sends it; each request has its own trigger id, as each real one does. */
+    private static IntFunction<String> body(LoopbackWebApi api, String phase, String textPattern) {
+        String responseUrl = URLEncoder.encode(api.url() + "/response/" + phase, StandardCharsets.UTF_8);
+        return i -> "token=bench&team_id=T1&team_domain=bench&channel_id=C1&channel_name=ops"
+                + "&user_id=U" + String.format("%07d", i % 20) + "&user_name=engineer" + (i % 20)
+                + "&command=%2Fincident&text=" + URLEncoder.encode(String.format(textPattern, i), StandardCharsets.UTF_8)
+                + "&api_app_id=A1&is_enterprise_install=false"
+                + "&response_url=" + responseUrl
+                + "&trigger_id=" + phase + "." + i + ".bench";
+    }
+
+    private static void print(List<Row> rows, int seconds, long posted) {
+        StringBuilder out = new StringBuilder();
+        out.append("| target | command | rate (req/s) | sent | ok | failed | dropped | throughput (req/s) "
+                + "| p50 (ms) | p99 (ms) | max (ms) | store round trips / command | + outbox delivery |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            FixedRateLoad.Result r = row.result();
+            out.append(String.format("| %s | %s | %d | %d | %d | %d | %d | %.1f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                    row.target(), row.command(), row.rate(), r.due(), r.ok(), r.failed(), r.dropped(), r.throughput(),
+                    r.p50(), r.p99(), r.max(), row.roundTrips(), row.deliveryRoundTrips()));
+        }
+        out.append('\n');
+        for (Row row : rows) {
+            if (row.target().startsWith("bare")) {
+                continue;
+            }
+            Row floor = rows.stream().filter(x -> x.target().startsWith("bare") && x.rate() == row.rate())
+                    .findFirst().orElseThrow();
+            out.append(String.format("- %s at %d req/s: p99 %.2f ms = %.2f× the bare floor (%.2f ms); target ≤ 1.5×%n",
+                    row.command(), row.rate(), row.result().p99(), row.result().p99() / floor.result().p99(),
+                    floor.result().p99()));
+        }
+        out.append(String.format("%nEach run lasted %d s. Announcements posted to the fake Web API: %d.%n", seconds,
+                posted));
+        out.append(String.format("Machine: %d cores, %s %s, Java %s, max heap %d MiB.%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        System.out.print(out);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static int intArg(String[] args, String name, int otherwise) {
+        return Integer.parseInt(stringArg(args, name, Integer.toString(otherwise)));
+    }
+
+    private static String stringArg(String[] args, String name, String otherwise) {
+        // Maven hands the arguments over as one string; split it back into words.
+        for (String a : String.join(" ", args).split("\\s+")) {
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+        }
+        return otherwise;
+    }
+}
