@@ -6,6 +6,7 @@ import dev.opsbot.command.OptionType;
 import dev.opsbot.command.Suggestions;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ final class DiscordAutocomplete {
 
     List<Command.Choice> choices(String root, String sub, String optionName, String typed) {
         OptionSpec option = catalog.root(root)
-                .flatMap(r -> sub == null ? java.util.Optional.empty() : r.command(sub))
+                .flatMap(r -> sub == null ? Optional.empty() : r.command(sub))
                 .flatMap(s -> s.option(optionName))
                 .orElse(null);
         if (option == null) {

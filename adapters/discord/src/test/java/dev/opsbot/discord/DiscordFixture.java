@@ -1,0 +1,58 @@
+package dev.opsbot.discord;
+
+import dev.opsbot.chat.Outbox;
+import dev.opsbot.command.CommandRoot;
+import dev.opsbot.incident.OpenIncidentSuggestions;
+import dev.opsbot.testing.CoreFixture;
+import java.time.Duration;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/** The core on an in-memory store, a fake Discord on loopback, and a real bot logged in to it. */
+final class DiscordFixture implements AutoCloseable {
+
+    final CoreFixture core = new CoreFixture();
+    final FakeDiscordRest rest;
+    final FakeGateway gateway;
+    private DiscordBot bot;
+
+    DiscordFixture(CommandRoot.Binding<?>... extraCommands) throws Exception {
+        for (CommandRoot.Binding<?> binding : extraCommands) {
+            core.with(binding);
+        }
+        rest = new FakeDiscordRest();
+        gateway = new FakeGateway();
+        bot = start(core.outbox);
+    }
+
+    /** Logs in again, as a restarted process would, delivering through {@code outbox}. */
+    DiscordBot restart(Outbox outbox) {
+        bot.close();
+        bot = start(outbox);
+        return bot;
+    }
+
+    private DiscordBot start(Outbox outbox) {
+        return DiscordBot.start(new DiscordSettings("fake-token", FakeGateway.GUILD, rest.baseUrl(), gateway.url()),
+                core.router(), outbox, new OpenIncidentSuggestions(core.incidents),
+                ButtonCommands.inMongo(core.store.database()), Duration.ofMillis(1500));
+    }
+
+    /** Sends an interaction over the gateway and returns the bot's callback for it (bounded wait). */
+    DataObject interact(DataObject interaction) throws InterruptedException {
+        gateway.dispatch("INTERACTION_CREATE", interaction);
+        return callback(interaction.getString("id"));
+    }
+
+    DataObject callback(String interactionId) throws InterruptedException {
+        return rest.await("POST", "/interactions/" + interactionId + "/token-" + interactionId + "/callback", 1)
+                .get(0).json();
+    }
+
+    @Override
+    public void close() throws Exception {
+        bot.close();
+        gateway.stop(1000);
+        rest.close();
+        core.close();
+    }
+}

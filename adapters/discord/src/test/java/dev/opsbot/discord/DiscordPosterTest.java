@@ -1,0 +1,78 @@
+package dev.opsbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.MongoOutbox;
+import dev.opsbot.chat.Outbox;
+import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.Reply;
+import java.time.Duration;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Announcements through the shared outbox, posted by JDA's REST client to the fake Discord. */
+class DiscordPosterTest {
+
+    private final ChannelRef ops = new ChannelRef(Platform.DISCORD, FakeGateway.CHANNEL, "ops");
+    private DiscordFixture discord;
+
+    @BeforeEach
+    void start() throws Exception {
+        discord = new DiscordFixture();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        discord.close();
+    }
+
+    @Test
+    void announcementsArePostedOnceWaitingOutARateLimit() throws Exception {
+        discord.rest.failNextMessages(429);
+        Reply card = Reply.toChannel("INC-9 declared").text("@everyone look").build();
+
+        discord.core.outbox.announce(ops, card, "INC-9:declared:discord:500");
+        discord.core.outbox.announce(ops, card, "INC-9:declared:discord:500");
+
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(1);
+        assertThat(discord.core.outbox.deliverDue()).isZero();
+        assertThat(discord.rest.calls("POST", "/channels/500/messages")).as("the 429, then the post").hasSize(2);
+        DataObject posted = discord.rest.calls("POST", "/channels/500/messages").get(1).json();
+        assertThat(posted.getString("content")).isEqualTo("\\@everyone look");
+        assertThat(posted.getObject("allowed_mentions").getArray("parse").toList()).containsExactly("users");
+    }
+
+    @Test
+    void aMessageThatFailedBeforeARestartIsDeliveredOnceByTheNextProcess() throws Exception {
+        discord.rest.failNextMessages(500);
+        discord.core.outbox.announce(ops, Reply.toChannel("INC-3 escalated").build(), "INC-3:escalated:1");
+        assertThat(discord.core.outbox.deliverDue()).isZero();
+
+        Outbox afterRestart = new Outbox(new MongoOutbox(discord.core.store.database()), discord.core.clock);
+        discord.restart(afterRestart);
+        discord.core.clock.advance(Duration.ofMinutes(1));
+
+        assertThat(afterRestart.deliverDue()).isEqualTo(1);
+        assertThat(afterRestart.deliverDue()).isZero();
+        assertThat(discord.rest.calls("POST", "/channels/500/messages")).hasSize(2);
+        assertThat(discord.rest.calls("POST", "/channels/500/messages").get(1).json().getArray("embeds").getObject(0)
+                .getString("title")).isEqualTo("INC-3 escalated");
+    }
+
+    @Test
+    void aChannelDiscordRefusesOrTheBotCannotSeeIsGivenUpOnAtOnce() throws Exception {
+        discord.rest.failNextMessages(403);
+        discord.core.outbox.announce(ops, Reply.toChannel("INC-4 declared").build(), "INC-4:declared");
+        ChannelRef unknown = new ChannelRef(Platform.DISCORD, "999", "gone");
+        discord.core.outbox.announce(unknown, Reply.toChannel("INC-4 declared").build(), "INC-4:declared:gone");
+
+        assertThat(discord.core.outbox.deliverDue()).isZero();
+        discord.core.clock.advance(Duration.ofHours(1));
+
+        assertThat(discord.core.outbox.deliverDue()).isZero();
+        assertThat(discord.rest.calls("POST", "/channels/\\d+/messages")).hasSize(1);
+    }
+}
