@@ -58,7 +58,8 @@ public final class Handoffs implements DueHandler {
         Shift before = Shifts.at(r, item.dueAt().minusSeconds(1));
         String text = Inline.user(shift.primary()) + " is now on call until "
                 + TimeText.dayClock(shift.until(), r.zone())
-                + (before.primary().sameAs(shift.primary()) ? "" : ", taking over from " + Inline.user(before.primary()))
+                + (before.primary().sameAs(shift.primary()) ? ""
+                        : ", taking over from " + Inline.user(before.primary()))
                 + "." + (shift.secondary() == null ? "" : " Backup: " + Inline.user(shift.secondary()) + ".");
         Reply message = Reply.toChannel("On-call handoff · " + r.name()).text(text).build();
         for (ChannelRef channel : onCall.channelsOf(r)) {

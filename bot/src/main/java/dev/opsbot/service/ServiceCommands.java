@@ -94,7 +94,8 @@ public final class ServiceCommands {
     }
 
     private static String row(Service s) {
-        return Inline.strong(s.name()) + " · tier " + s.tier() + " · " + s.team() + " · " + Inline.channel(s.channel())
+        return Inline.strong(s.name()) + " · tier " + s.tier() + " · " + s.team() + " · "
+                + Inline.channel(s.channel())
                 + " · owner " + (s.owner() == null ? "nobody" : Inline.user(s.owner()))
                 + (s.rotation() == null ? "" : " · rotation " + s.rotation());
     }

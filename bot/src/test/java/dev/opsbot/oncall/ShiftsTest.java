@@ -69,7 +69,8 @@ class ShiftsTest {
     void aDailyHandoffInsideTheSpringGapMovesPastTheGap() {
         Rotation r = Rotation.create("nightly", List.of(A, B), Duration.ofDays(1), HandoffTime.parse("02:30"), NEW_YORK,
                 ChannelRef.console("ops"), A, at("2026-03-07T12:00:00Z"));
-        // 7 March 02:30 EST is 07:30Z; on 8 March 02:30 does not exist, so 03:30 EDT (07:30Z); 9 March 02:30 EDT is 06:30Z.
+        // 7 March 02:30 EST is 07:30Z; on 8 March 02:30 does not exist, so 03:30 EDT (07:30Z);
+        // 9 March 02:30 EDT is 06:30Z.
         assertThat(Shifts.at(r, at("2026-03-07T12:00:00Z")).primary()).isEqualTo(A);
         Shift eighth = Shifts.at(r, at("2026-03-08T12:00:00Z"));
         assertThat(eighth.primary()).isEqualTo(B);

@@ -68,7 +68,8 @@ class ServiceCommandsTest {
 
         ops.ok("lead", "/service add payments --team core --channel #payments");
         Reply refused = ops.run("dave", "/incident declare sev2 \"slow\" --service paymnets");
-        assertThat(refused.plainText()).contains("There is no service “paymnets”").contains("Usage: /incident declare");
+        assertThat(refused.plainText()).contains("There is no service “paymnets”")
+                .contains("Usage: /incident declare");
         assertThat(ops.core.incidents.find("INC-2")).isEmpty();
 
         ops.ok("dave", "/incident declare sev2 \"slow\" --service payments");
