@@ -63,8 +63,7 @@ final class ButtonClicks implements BlockActionHandler {
         try {
             reply = router.handle(invocation);
         } catch (RuntimeException | Error e) {
-            log.error("button command failed: {}", invocation.line(), e);
-            reply = Reply.refusal("Sorry, that failed on our side. Try again in a moment.", null);
+            reply = Apology.after(log, invocation.line(), e);
         }
         BlockKit.Message m = BlockKit.render(reply);
         BlockActionPayload.Container container = p.getContainer();

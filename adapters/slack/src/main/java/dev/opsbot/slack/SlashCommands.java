@@ -58,8 +58,7 @@ final class SlashCommands implements SlashCommandHandler {
             String url = p.getResponseUrl();
             answer.whenComplete((reply, failure) -> {
                 if (failure != null) {
-                    log.error("slow command failed after its ack: {}", invocation.line(), failure);
-                    responses.send(url, response(apology()));
+                    responses.send(url, response(Apology.after(log, invocation.line(), failure)));
                 } else {
                     responses.send(url, response(reply));
                 }
@@ -67,10 +66,9 @@ final class SlashCommands implements SlashCommandHandler {
             return ctx.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ctx.ack(response(apology()));
+            return ctx.ack(response(Apology.after(log, invocation.line(), e)));
         } catch (ExecutionException e) {
-            log.error("command failed: {}", invocation.line(), e.getCause());
-            return ctx.ack(response(apology()));
+            return ctx.ack(response(Apology.after(log, invocation.line(), e.getCause())));
         }
     }
 
@@ -81,9 +79,5 @@ final class SlashCommands implements SlashCommandHandler {
                 .text(m.text())
                 .blocks(m.blocks())
                 .build();
-    }
-
-    private static Reply apology() {
-        return Reply.refusal("Sorry, that failed on our side. Try again in a moment.", null);
     }
 }

@@ -37,7 +37,10 @@ class SlowCommandTest {
     }
 
     static final CommandRoot<Slowpoke> ROOT = CommandRoot.of("slowpoke", "A command that takes its time",
-            CommandSpec.of("report", "Takes a while", (Slowpoke s, dev.opsbot.command.CommandCall c) -> s.report()));
+            CommandSpec.of("report", "Takes a while", (Slowpoke s, dev.opsbot.command.CommandCall c) -> s.report()),
+            CommandSpec.of("crash", "Fails beyond what the router catches", (Slowpoke s, dev.opsbot.command.CommandCall c) -> {
+                throw new AssertionError("broken on purpose");
+            }));
 
     FakeSlack slack;
     MongoStore store;
@@ -81,6 +84,16 @@ class SlowCommandTest {
         JsonObject answer = Json.parse(slack.nextResponse().body());
         assertThat(answer.get("response_type").getAsString()).isEqualTo("in_channel");
         assertThat(Json.allText(answer)).contains("Capacity report", "all disks below 70%");
+    }
+
+    @Test
+    void aFailureBeyondTheRouterIsAnApologyWithAReferenceAndNoStackTrace() throws Exception {
+        var sent = client.send(client.commandBody("U1", "C1", "/slowpoke", "crash"));
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.json().get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(Json.allText(sent.json())).containsPattern("failed on our side \\(ref [0-9a-f]{8}\\)")
+                .doesNotContain("AssertionError", "broken on purpose");
     }
 
     @Test
