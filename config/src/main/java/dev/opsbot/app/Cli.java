@@ -1,7 +1,11 @@
 package dev.opsbot.app;
 
+import dev.opsbot.OpsbotCatalog;
+import dev.opsbot.discord.DiscordRegistration;
+import dev.opsbot.slack.SlackManifest;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /** Commands that print something generated from the catalog and exit, starting nothing. */
 final class Cli {
@@ -9,7 +13,16 @@ final class Cli {
     private Cli() {
     }
 
-    static boolean printAndExit(List<String> words, PrintStream out) {
+    static boolean printAndExit(List<String> words, PrintStream out, Map<String, String> env) {
+        if (words.contains("slack-manifest")) {
+            out.print(SlackManifest.render(OpsbotCatalog.standard(), env));
+            out.flush();
+            return true;
+        }
+        if (words.contains("discord-commands")) {
+            out.println(DiscordRegistration.json(OpsbotCatalog.standard()));
+            return true;
+        }
         return false;
     }
 }

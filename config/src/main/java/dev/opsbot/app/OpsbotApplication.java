@@ -39,7 +39,7 @@ public class OpsbotApplication {
      */
     public static Integer run(String[] args, ConsoleMode.Terminal terminal, Map<String, String> env) {
         List<String> words = Arrays.asList(args);
-        if (Cli.printAndExit(words, terminal.out())) {
+        if (Cli.printAndExit(words, terminal.out(), env)) {
             return 0;
         }
         boolean console = words.contains("--console")
