@@ -84,7 +84,8 @@ final class OpsbotStack implements AutoCloseable {
     public void close() throws Exception {
         http.close();
         adapter.close();
-        outboxThread.shutdown();
+        // Wake-ups queued by a burst of announcements have nothing left to send once the runs settled.
+        outboxThread.shutdownNow();
         outboxThread.awaitTermination(10, TimeUnit.SECONDS);
         store.close();
     }
