@@ -21,12 +21,12 @@ final class ArgumentParser {
     private ArgumentParser() {
     }
 
-    static Arguments parse(CommandSpec<?> spec, List<String> words, MentionSyntax mentions) {
+    static Arguments parse(CommandSpec<?> spec, List<Tokens.Word> words, MentionSyntax mentions) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> loose = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (word.startsWith("--") && word.length() > 2) {
+            String word = words.get(i).text();
+            if (!words.get(i).quoted() && word.startsWith("--") && word.length() > 2) {
                 String name = word.substring(2).toLowerCase(Locale.ROOT);
                 String inlineValue = null;
                 int eq = name.indexOf('=');
@@ -41,6 +41,10 @@ final class ArgumentParser {
                     throw Refusal.badInput("The option --" + option.name() + " is given twice.");
                 }
                 if (option.type() == OptionType.SWITCH) {
+                    if (inlineValue != null) {
+                        throw Refusal.badInput("The switch --" + option.name() + " takes no value; write just --"
+                                + option.name() + ".");
+                    }
                     values.put(option.name(), Boolean.TRUE);
                     continue;
                 }
@@ -49,7 +53,7 @@ final class ArgumentParser {
                     if (i + 1 >= words.size()) {
                         throw Refusal.badInput("The option --" + option.name() + " needs a value.");
                     }
-                    value = words.get(++i);
+                    value = words.get(++i).text();
                 }
                 values.put(option.name(), convert(option, value, mentions));
             } else {
@@ -106,7 +110,7 @@ final class ArgumentParser {
             boolean last = s == slots.size() - 1;
             if (last && slot.type() == OptionType.TEXT) {
                 // The final free-text option takes the rest, so titles need no quotes.
-                values.put(slot.name(), String.join(" ", loose.subList(next, loose.size())));
+                values.put(slot.name(), requireNotBlank(slot, String.join(" ", loose.subList(next, loose.size()))));
                 next = loose.size();
             } else {
                 values.put(slot.name(), convert(slot, loose.get(next++), mentions));

@@ -55,10 +55,11 @@ public final class CommandRouter {
     public Reply handle(Invocation invocation) {
         Usage usage = new Usage();
         try {
-            List<String> words = Tokens.split(invocation.line());
-            String root = words.isEmpty() ? "help" : words.get(0).replaceFirst("^/", "");
-            String sub = words.size() > 1 ? words.get(1) : null;
-            List<String> rest = words.size() > 2 ? words.subList(2, words.size()) : List.of();
+            usage.line = roughUsage(invocation.line());
+            List<Tokens.Word> words = Tokens.words(invocation.line());
+            String root = words.isEmpty() ? "help" : words.get(0).text().replaceFirst("^/", "");
+            String sub = words.size() > 1 ? words.get(1).text() : null;
+            List<Tokens.Word> rest = words.size() > 2 ? words.subList(2, words.size()) : List.of();
             return route(invocation, root, sub, usage, (spec, syntax) -> ArgumentParser.parse(spec, rest, syntax));
         } catch (RuntimeException failure) {
             return failed(invocation, usage, failure);
@@ -109,7 +110,14 @@ public final class CommandRouter {
             return Reply.note("That request was already handled.");
         }
         CommandCall call = new CommandCall(invocation, root.name(), spec, args, clock.instant());
-        return bindings.get(root.name()).run(spec, call);
+        try {
+            return bindings.get(root.name()).run(spec, call);
+        } catch (RuntimeException failure) {
+            if (invocation.requestId() != null && !(failure instanceof Refusal)) {
+                handled.forget(invocation.requestId());
+            }
+            throw failure;
+        }
     }
 
     private Reply failed(Invocation invocation, Usage usage, RuntimeException failure) {
@@ -120,6 +128,17 @@ public final class CommandRouter {
         log.error("command failed ref={} actor={} line={}", ref, invocation.actor().key(), invocation.line(), failure);
         return Reply.refusal("Sorry, that failed on our side (ref " + ref + "). Try again, "
                 + "or give the ref to whoever runs opsbot.", null);
+    }
+
+    /** The usage line read from the first two plain words, so even an unsplittable line gets one. */
+    private String roughUsage(String line) {
+        String[] words = line.strip().split("\\s+", 3);
+        if (words.length < 2) {
+            return null;
+        }
+        return catalog.root(words[0].replaceFirst("^/", "").toLowerCase(Locale.ROOT))
+                .flatMap(root -> root.command(words[1].toLowerCase(Locale.ROOT)).map(spec -> spec.usage(root.name())))
+                .orElse(null);
     }
 
     /** The usage line of the command being run, once known, for the refusal that may follow. */

@@ -8,5 +8,9 @@ public interface HandledRequests {
     /** True the first time an id is seen, false for every later time, across restarts and instances. */
     boolean firstTime(String requestId, Instant now);
 
+    /** Forgets an id whose handling failed, so the platform's retry is carried out after all. */
+    default void forget(String requestId) {
+    }
+
     HandledRequests NONE = (id, now) -> true;
 }

@@ -21,6 +21,11 @@ public final class MongoHandledRequests implements HandledRequests {
     }
 
     @Override
+    public void forget(String requestId) {
+        requests.deleteOne(new Document("_id", requestId));
+    }
+
+    @Override
     public boolean firstTime(String requestId, Instant now) {
         try {
             requests.insertOne(new Document("_id", requestId).append("at", Date.from(now)));

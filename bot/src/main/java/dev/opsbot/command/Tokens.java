@@ -13,9 +13,17 @@ final class Tokens {
     private Tokens() {
     }
 
+    /** A word of a command line; a quoted word is always a value, never an option name. */
+    record Word(String text, boolean quoted) {
+    }
+
     static List<String> split(String line) {
+        return words(line).stream().map(Word::text).toList();
+    }
+
+    static List<Word> words(String line) {
         String text = Inline.clean(line).strip();
-        List<String> words = new ArrayList<>();
+        List<Word> words = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -29,7 +37,7 @@ final class Tokens {
                 if (end < 0) {
                     throw Refusal.badInput("The quote that starts at “" + snippet(text, i) + "” is never closed.");
                 }
-                words.add(text.substring(i + 1, end));
+                words.add(new Word(text.substring(i + 1, end), true));
                 i = end + 1;
                 continue;
             }
@@ -37,7 +45,7 @@ final class Tokens {
             while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            words.add(text.substring(start, i));
+            words.add(new Word(text.substring(start, i), false));
         }
         return words;
     }

@@ -35,10 +35,16 @@ public final class MongoStore implements AutoCloseable {
         this.embedded = embedded;
         this.backend = backend;
         ConnectionString cs = new ConnectionString(uri);
-        MongoClientSettings settings = MongoClientSettings.builder()
+        MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applyConnectionString(cs)
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .build();
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS));
+        if (embedded != null) {
+            // The embedded server runs a query and the write that follows it without a lock, so
+            // concurrent commands could both match one version. One connection makes it execute
+            // one command at a time, which restores MongoDB's single-document atomicity.
+            builder.applyToConnectionPoolSettings(p -> p.maxSize(1).minSize(1));
+        }
+        MongoClientSettings settings = builder.build();
         this.client = MongoClients.create(settings);
         String name = cs.getDatabase() != null ? cs.getDatabase() : databaseName;
         this.database = client.getDatabase(name);

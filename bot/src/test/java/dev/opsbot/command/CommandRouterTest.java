@@ -123,4 +123,27 @@ class CommandRouterTest {
             assertThat(core.counters.next("INC")).as("only one id was taken").isEqualTo(2);
         }
     }
+
+    @Test
+    void aRequestWhoseHandlingFailedIsCarriedOutWhenThePlatformRetriesIt() {
+        try (CoreFixture core = new CoreFixture()) {
+            java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+            dev.opsbot.command.CommandRoot<Object> flaky = dev.opsbot.command.CommandRoot.of("flaky", "Fails once",
+                    dev.opsbot.command.CommandSpec.<Object>of("go", "Fails the first time", (h, call) -> {
+                        if (attempts.incrementAndGet() == 1) {
+                            throw new IllegalStateException("store hiccup");
+                        }
+                        return Reply.note("done");
+                    }));
+            core.with(flaky.handledBy(new Object()));
+            Invocation request = new Invocation(Actor.console("alice"), core.here, "/flaky go", "trigger-9");
+            Reply failed = core.router().handle(request);
+            Reply retried = core.router().handle(request);
+            Reply duplicate = core.router().handle(request);
+            assertThat(failed.text()).startsWith("Sorry, that failed on our side");
+            assertThat(retried.text()).isEqualTo("done");
+            assertThat(duplicate.text()).isEqualTo("That request was already handled.");
+            assertThat(attempts).hasValue(2);
+        }
+    }
 }

@@ -76,7 +76,8 @@ class IncidentCommandsTest {
         assertRefused(core.run("bob", "/incident assign INC-1"), "Missing <@user>.",
                 "Usage: /incident assign <INC-N> <@user>");
         assertRefused(core.run("bob", "/incident update INC-1 \"unclosed note"),
-                "The quote that starts at “\"unclosed note” is never closed.", "");
+                "The quote that starts at “\"unclosed note” is never closed.",
+                "Usage: /incident update <INC-N> <note>");
         assertThat(core.incidents.list(new Incidents.Query(false, null, null, null, 10))).hasSize(1);
         assertThat(core.audit.forItem("INC-999", 5)).isEmpty();
         assertThat(core.console.posts()).hasSize(1);
