@@ -1,0 +1,83 @@
+package dev.opsbot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsbot.testing.CoreFixture;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConsoleSessionTest {
+
+    private final CoreFixture core = new CoreFixture();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    private String run(String script) {
+        core.outbox.register(new ConsolePoster(out));
+        new ConsoleSession(core.router(), core.outbox, out, false, "alice", "ops")
+                .run(new BufferedReader(new StringReader(script)));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void asAndInChangeWhoSpeaksAndWhere() {
+        String transcript = run("""
+                /incident declare sev3 disk full
+                /as @bob
+                /in #payments
+                /incident ack INC-1
+                """);
+        assertThat(transcript)
+                .contains("alice@#ops> /incident declare sev3 disk full")
+                .contains("(only you) You are now bob.")
+                .contains("bob@#payments> /incident ack INC-1")
+                .contains("Acknowledged by @bob.");
+        assertThat(core.incidents.find("INC-1").orElseThrow().acknowledgedBy().name()).isEqualTo("bob");
+    }
+
+    @Test
+    void announcementsPrintAfterTheReplyWithTheirChannel() {
+        String transcript = run("/incident declare sev2 checkout slow\n");
+        int reply = transcript.indexOf("Declared by @alice.");
+        int announcement = transcript.indexOf("[#incidents] INC-1 · sev2 · checkout slow");
+        assertThat(reply).isNotNegative();
+        assertThat(announcement).isGreaterThan(reply);
+    }
+
+    @Test
+    void commentsAndBlankLinesAreSkippedAndQuitEndsTheSession() {
+        String transcript = run("""
+                # a script can explain itself
+
+                /quit
+                /incident declare sev1 never read
+                """);
+        assertThat(transcript).doesNotContain("never read").doesNotContain("a script can explain");
+        assertThat(core.incidents.find("INC-1")).isEmpty();
+    }
+
+    @Test
+    void badSwitchesAreRefusedWithUsage() {
+        String transcript = run("/as\n/in #\n");
+        assertThat(transcript)
+                .contains("(only you) Give a name to act as, like /as bob.")
+                .contains("Usage: /as <name>")
+                .contains("Give a channel to speak in, like /in #ops.");
+    }
+
+    @Test
+    void userTextIsPrintedAsTypedButCannotForgeAMention() {
+        String transcript = run("/incident declare sev3 \u0001h:\u0002 oops\n");
+        assertThat(transcript).contains("INC-1 · sev3 · h: oops").doesNotContain("@here");
+    }
+}
