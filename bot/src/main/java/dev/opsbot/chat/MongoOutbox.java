@@ -1,7 +1,5 @@
 package dev.opsbot.chat;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -11,6 +9,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.opsbot.store.MongoActors;
+import dev.opsbot.store.MongoAggregates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,23 +29,15 @@ public final class MongoOutbox implements OutboxStore {
 
     @Override
     public boolean add(Envelope e) {
-        try {
-            outbox.insertOne(new Document("_id", e.key())
-                    .append("channel", MongoActors.encode(e.channel()))
-                    .append("platform", e.channel().platform().key())
-                    .append("message", MongoReplies.encode(e.message()))
-                    .append("status", "pending")
-                    .append("attempts", 0)
-                    .append("createdAt", Date.from(e.createdAt()))
-                    .append("nextAttemptAt", Date.from(e.createdAt()))
-                    .append("leasedUntil", new Date(0)));
-            return true;
-        } catch (MongoWriteException duplicate) {
-            if (duplicate.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw duplicate;
-        }
+        return MongoAggregates.insertIfAbsent(outbox, new Document("_id", e.key())
+                .append("channel", MongoActors.encode(e.channel()))
+                .append("platform", e.channel().platform().key())
+                .append("message", MongoReplies.encode(e.message()))
+                .append("status", "pending")
+                .append("attempts", 0)
+                .append("createdAt", Date.from(e.createdAt()))
+                .append("nextAttemptAt", Date.from(e.createdAt()))
+                .append("leasedUntil", new Date(0)));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.opsbot.command;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.store.MongoAggregates;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -27,14 +26,6 @@ public final class MongoHandledRequests implements HandledRequests {
 
     @Override
     public boolean firstTime(String requestId, Instant now) {
-        try {
-            requests.insertOne(new Document("_id", requestId).append("at", Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoAggregates.insertIfAbsent(requests, new Document("_id", requestId).append("at", Date.from(now)));
     }
 }

@@ -1,7 +1,5 @@
 package dev.opsbot.escalation;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import dev.opsbot.incident.Severity;
 import dev.opsbot.store.MongoAggregates;
@@ -28,14 +26,8 @@ final class MongoEscalationPolicies implements EscalationPolicies {
     @Override
     public EscalationPolicy update(String service, UnaryOperator<EscalationPolicy> change) {
         if (policies.find(service).isEmpty()) {
-            try {
-                policies.insert(EscalationPolicy.standard(service));
-            } catch (MongoWriteException e) {
-                // Someone stored it first; the versioned update below applies on top of theirs.
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-            }
+            // If someone stores it first, the versioned update below applies on top of theirs.
+            policies.add(EscalationPolicy.standard(service));
         }
         return policies.update(service, change).orElseThrow().after();
     }

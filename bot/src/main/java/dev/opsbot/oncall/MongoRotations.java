@@ -1,7 +1,5 @@
 package dev.opsbot.oncall;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import dev.opsbot.store.MongoActors;
@@ -26,15 +24,7 @@ final class MongoRotations implements Rotations {
 
     @Override
     public boolean add(Rotation rotation) {
-        try {
-            rotations.insert(rotation);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return rotations.add(rotation);
     }
 
     @Override

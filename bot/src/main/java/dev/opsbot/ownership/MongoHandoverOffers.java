@@ -1,7 +1,5 @@
 package dev.opsbot.ownership;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -9,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.store.MongoActors;
+import dev.opsbot.store.MongoAggregates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,22 +29,14 @@ final class MongoHandoverOffers implements HandoverOffers {
 
     @Override
     public boolean add(HandoverOffer o) {
-        try {
-            offers.insertOne(new Document("_id", o.item())
-                    .append("kind", o.kind())
-                    .append("label", o.label())
-                    .append("from", MongoActors.encode(o.from()))
-                    .append("to", MongoActors.encode(o.to()))
-                    .append("note", o.note())
-                    .append("channel", MongoActors.encode(o.channel()))
-                    .append("at", MongoActors.date(o.at())));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoAggregates.insertIfAbsent(offers, new Document("_id", o.item())
+                .append("kind", o.kind())
+                .append("label", o.label())
+                .append("from", MongoActors.encode(o.from()))
+                .append("to", MongoActors.encode(o.to()))
+                .append("note", o.note())
+                .append("channel", MongoActors.encode(o.channel()))
+                .append("at", MongoActors.date(o.at())));
     }
 
     @Override

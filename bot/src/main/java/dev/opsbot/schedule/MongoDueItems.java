@@ -1,7 +1,5 @@
 package dev.opsbot.schedule;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -12,6 +10,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.opsbot.store.Counters;
 import dev.opsbot.store.MongoActors;
+import dev.opsbot.store.MongoAggregates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,16 +125,11 @@ final class MongoDueItems implements DueItems {
         if (item.isFollowUp()) {
             doc.append("ref", nextRef());
         }
-        try {
-            items.insertOne(doc);
-            wake.accept(item.dueAt());
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        if (!MongoAggregates.insertIfAbsent(items, doc)) {
+            return false;
         }
+        wake.accept(item.dueAt());
+        return true;
     }
 
     private String nextRef() {

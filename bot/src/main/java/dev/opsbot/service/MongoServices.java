@@ -1,7 +1,5 @@
 package dev.opsbot.service;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -28,15 +26,7 @@ final class MongoServices implements Services {
 
     @Override
     public boolean add(Service service) {
-        try {
-            services.insert(service);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return services.add(service);
     }
 
     @Override

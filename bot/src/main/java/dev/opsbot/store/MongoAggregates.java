@@ -1,5 +1,7 @@
 package dev.opsbot.store;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
@@ -38,9 +40,35 @@ public final class MongoAggregates<T> {
     }
 
     public void insert(T value) {
+        collection.insertOne(first(value));
+    }
+
+    /** Inserts a new aggregate; false, and nothing written, if one with its id is already stored. */
+    public boolean add(T value) {
+        return insertIfAbsent(collection, first(value));
+    }
+
+    /**
+     * Inserts {@code doc} unless its {@code _id} (or another unique key) is taken: false then, and
+     * nothing written. The unique key decides, not a read before the write, so of two callers
+     * adding the same item at once exactly one gets true. For any collection, versioned or not.
+     */
+    public static boolean insertIfAbsent(MongoCollection<Document> collection, Document doc) {
+        try {
+            collection.insertOne(doc);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private Document first(T value) {
         Document doc = codec.encode(value);
         doc.put("version", 0L);
-        collection.insertOne(doc);
+        return doc;
     }
 
     public Optional<T> find(String id) {

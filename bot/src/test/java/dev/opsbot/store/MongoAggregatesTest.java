@@ -59,6 +59,16 @@ class MongoAggregatesTest {
     }
 
     @Test
+    void addingAnItemWhoseIdIsTakenIsFalseAndChangesNothing() {
+        assertThat(tallies.add(new Tally("t1", 5, "again"))).isFalse();
+        assertThat(tallies.add(new Tally("t2", 5, "new"))).isTrue();
+
+        assertThat(tallies.find("t1")).contains(new Tally("t1", 0, "start"));
+        assertThat(tallies.find("t2")).contains(new Tally("t2", 5, "new"));
+        assertThat(collection.find(Filters.eq("_id", "t2")).first().getLong("version")).isZero();
+    }
+
+    @Test
     void anUpdateStoresTheNewStateAndBumpsTheVersion() {
         assertThat(version()).isZero();
         var change = tallies.update("t1", t -> t.plus(2)).orElseThrow();
