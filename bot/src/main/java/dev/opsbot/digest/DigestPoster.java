@@ -40,8 +40,7 @@ public final class DigestPoster implements DueHandler {
             return;
         }
         DigestSubscription s = subscription.get();
-        notifier.announce(s.channel(), digest.post(now, s.zone()),
-                "digest:" + s.channel().key() + ":" + item.dueAt().getEpochSecond());
+        notifier.announce(s.channel(), digest.post(now, s.zone()), item.fireKey());
         // Read again, and only re-arm an item still there: a subscribe or unsubscribe while this
         // post was built decides the next one.
         subscriptions.find(item.subject()).ifPresent(latest -> due.reschedule(nextPost(latest, now)));

@@ -20,16 +20,14 @@ import java.util.Optional;
  */
 public final class ReviewReminders implements DueHandler {
 
-    private final Incidents incidents;
+    private final IncidentReminder reminder;
     private final DueItems due;
-    private final Notifier notifier;
     private final FollowUpPolicy policy;
     private final ZoneId zone;
 
     public ReviewReminders(Incidents incidents, DueItems due, Notifier notifier, FollowUpPolicy policy, ZoneId zone) {
-        this.incidents = incidents;
+        this.reminder = new IncidentReminder(incidents, notifier);
         this.due = due;
-        this.notifier = notifier;
         this.policy = policy;
         this.zone = zone;
     }
@@ -41,20 +39,17 @@ public final class ReviewReminders implements DueHandler {
 
     @Override
     public void fire(DueItem item, Instant now) {
-        Optional<Incident> found = incidents.find(item.subject());
-        if (found.isEmpty() || found.get().status() != IncidentStatus.RESOLVED) {
+        Optional<Incident> found = reminder.stillIn(IncidentStatus.RESOLVED, item);
+        if (found.isEmpty()) {
             return;
         }
         Incident incident = found.get();
-        if (incident.channel() != null) {
-            notifier.announce(incident.channel(), reminder(incident, item),
-                    "followup:" + item.id() + ":" + item.dueAt().getEpochSecond());
-        }
+        reminder.post(incident, item, message(incident, item));
         String overdue = item.overdueSince().orElse(item.dueAt()).toString();
         due.reschedule(IncidentFollowUps.reviewItem(incident, now.plus(policy.remindEvery()), overdue));
     }
 
-    private Reply reminder(Incident i, DueItem item) {
+    private Reply message(Incident i, DueItem item) {
         Reply.Builder b = Reply.toChannel("Post-incident review due: " + Inline.strong(i.id()) + " · " + i.title())
                 .text(Inline.user(IncidentFollowUps.owner(i)) + ": " + i.id() + " was resolved "
                         + TimeText.dayClock(i.resolvedAt(), zone) + "; its review is due.")

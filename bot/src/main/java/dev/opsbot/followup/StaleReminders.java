@@ -23,15 +23,13 @@ import java.util.Optional;
  */
 public final class StaleReminders implements DueHandler {
 
-    private final Incidents incidents;
+    private final IncidentReminder reminder;
     private final DueItems due;
-    private final Notifier notifier;
     private final FollowUpPolicy policy;
 
     public StaleReminders(Incidents incidents, DueItems due, Notifier notifier, FollowUpPolicy policy) {
-        this.incidents = incidents;
+        this.reminder = new IncidentReminder(incidents, notifier);
         this.due = due;
-        this.notifier = notifier;
         this.policy = policy;
     }
 
@@ -42,8 +40,8 @@ public final class StaleReminders implements DueHandler {
 
     @Override
     public void fire(DueItem item, Instant now) {
-        Optional<Incident> found = incidents.find(item.subject());
-        if (found.isEmpty() || found.get().status() != IncidentStatus.DECLARED) {
+        Optional<Incident> found = reminder.stillIn(IncidentStatus.DECLARED, item);
+        if (found.isEmpty()) {
             return;
         }
         Incident incident = found.get();
@@ -58,10 +56,7 @@ public final class StaleReminders implements DueHandler {
             due.reschedule(IncidentFollowUps.staleItem(incident, staleSince, null));
             return;
         }
-        if (incident.channel() != null) {
-            notifier.announce(incident.channel(), reminder(incident, item, now),
-                    "followup:" + item.id() + ":" + item.dueAt().getEpochSecond());
-        }
+        reminder.post(incident, item, message(incident, item, now));
         String overdue = item.overdueSince().orElse(staleSince.isAfter(now) ? now : staleSince).toString();
         due.reschedule(IncidentFollowUps.staleItem(incident, now.plus(policy.staleRepeat(incident.severity())),
                 overdue));
@@ -81,7 +76,7 @@ public final class StaleReminders implements DueHandler {
         }
     }
 
-    private Reply reminder(Incident i, DueItem item, Instant now) {
+    private Reply message(Incident i, DueItem item, Instant now) {
         String quiet = TimeText.span(Duration.between(i.lastUpdateAt(), now));
         Reply.Builder b = Reply.toChannel("Reminder: " + Inline.strong(i.id()) + " · " + i.severity().word() + " · "
                         + i.title())

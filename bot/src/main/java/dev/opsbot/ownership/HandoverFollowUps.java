@@ -53,11 +53,11 @@ public final class HandoverFollowUps implements DueHandler {
     }
 
     private void schedule(HandoverOffer o, String stage, Instant at) {
-        due.schedule(new DueItem("handover:" + o.item() + ":" + o.at().toEpochMilli() + ":" + stage, KIND, o.item(),
-                at, Map.of("stage", stage, "offeredAt", String.valueOf(o.at().toEpochMilli()),
-                        DueItem.LABEL, "Answer the handover of " + o.label() + " from " + Inline.user(o.from()),
-                        DueItem.OWNER, o.to().key(),
-                        DueItem.ENDS_WHEN, "the handover is accepted or declined")));
+        due.schedule(new DueItem(key(o, stage), KIND, o.item(), at, Map.of(
+                "stage", stage, "offeredAt", String.valueOf(o.at().toEpochMilli()),
+                DueItem.LABEL, "Answer the handover of " + o.label() + " from " + Inline.user(o.from()),
+                DueItem.OWNER, o.to().key(),
+                DueItem.ENDS_WHEN, "the handover is accepted or declined")));
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class HandoverFollowUps implements DueHandler {
                 .button("Accept", "/owner accept " + o.item(), Reply.Button.Style.PRIMARY)
                 .button("Decline", "/owner decline " + o.item())
                 .tone(Reply.Tone.WARNING)
-                .build(), "handover:" + o.item() + ":" + o.at().toEpochMilli() + ":remind");
+                .build(), key(o, "remind"));
     }
 
     private void lapse(HandoverOffer o, boolean live, Instant now) {
@@ -102,6 +102,11 @@ public final class HandoverFollowUps implements DueHandler {
                                 + " within " + TimeText.span(GIVE_UP_AFTER) + ". " + Inline.user(o.from())
                                 + " still owns " + o.label() + "; who can take it over?")
                         .tone(Reply.Tone.WARNING)
-                        .build(), "handover:" + o.item() + ":" + o.at().toEpochMilli() + ":lapsed"));
+                        .build(), key(o, "lapsed")));
+    }
+
+    /** Names one step of one offer: the offer's time keeps a newer offer for the same item apart. */
+    private static String key(HandoverOffer o, String step) {
+        return "handover:" + o.item() + ":" + o.at().toEpochMilli() + ":" + step;
     }
 }

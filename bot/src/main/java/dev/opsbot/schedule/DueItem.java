@@ -55,6 +55,14 @@ public record DueItem(String id, String kind, String subject, Instant dueAt, Map
         }
     }
 
+    /**
+     * Names this fire of the item: its id and due time. A ping keyed by it goes out once however
+     * often the fire is retried, and again once the item is re-armed for a later time.
+     */
+    public String fireKey() {
+        return id + ":" + dueAt.getEpochSecond();
+    }
+
     /** The same item at another time, keeping its data. */
     public DueItem at(Instant when) {
         return new DueItem(id, kind, subject, when, data, ref);
