@@ -56,8 +56,10 @@ public final class Digest {
             if (lines.isEmpty()) {
                 continue;
             }
+            // A title row, then the lines as they are: each platform sets rows out its own way
+            // (the console bullets every row), so a line bulleted here would be bulleted twice.
             rows.add(Inline.strong(section.title()));
-            lines.forEach(line -> rows.add("• " + line));
+            rows.addAll(lines);
         }
         return rows;
     }

@@ -2,6 +2,7 @@ package dev.opsbot.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.followup.ClockedCore;
 import dev.opsbot.store.MongoStore;
@@ -14,37 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class DigestTest {
 
-    private ClockedCore bot = new ClockedCore(MongoStore.inMemory(), ZoneId.of("UTC"), List.of(new DigestSection() {
-        @Override
-        public int order() {
-            return 30;
-        }
-
-        @Override
-        public String title() {
-            return "Pending handovers";
-        }
-
+    /** A section with fixed lines, or one that fails when read. */
+    private record Fixed(int order, String title, List<String> lines) implements DigestSection {
         @Override
         public List<String> lines(Instant now, ZoneId zone) {
-            return List.of("INC-7 from @dan to @erin");
+            if (lines == null) {
+                throw new IllegalStateException(title + " store down");
+            }
+            return lines;
         }
-    }, new DigestSection() {
-        @Override
-        public int order() {
-            return 50;
-        }
+    }
 
-        @Override
-        public String title() {
-            return "On call now";
-        }
-
-        @Override
-        public List<String> lines(Instant now, ZoneId zone) {
-            throw new IllegalStateException("rotation store down");
-        }
-    }));
+    private ClockedCore bot = new ClockedCore(MongoStore.inMemory(), ZoneId.of("UTC"), List.of(
+            new Fixed(30, "Pending handovers", List.of("INC-7 from @dan to @erin")),
+            new Fixed(50, "On call now", null)));
 
     @AfterEach
     void stop() {
@@ -68,16 +52,20 @@ class DigestTest {
 
         assertThat(preview.isPrivate()).isTrue();
         assertThat(preview.title()).isEqualTo("Digest · Sun 29 Nov");
-        assertThat(preview.rows()).extracting(dev.opsbot.chat.Inline::plain).containsSubsequence(
+        assertThat(preview.rows()).extracting(Inline::plain).containsSubsequence(
                 "Open incidents",
-                "• 2 open: 1 sev1 · 1 sev2",
+                "2 open: 1 sev1 · 1 sev2",
                 "Not acknowledged",
-                "• INC-1 · sev1 · checkout down · declared 2d ago by @alice",
+                "INC-1 · sev1 · checkout down · declared 2d ago by @alice",
                 "Pending handovers",
-                "• INC-7 from @dan to @erin",
+                "INC-7 from @dan to @erin",
                 "Overdue follow-ups",
                 "On call now",
-                "• (could not be read this time)");
+                "(could not be read this time)");
+        // Titles stand out as strong rows; lines carry no bullet of their own, as platforms add theirs.
+        assertThat(preview.rows()).containsSubsequence(Inline.strong("Pending handovers"), "INC-7 from @dan to @erin",
+                Inline.strong("On call now"), "(could not be read this time)");
+        assertThat(preview.rows()).noneMatch(row -> row.startsWith("•"));
         String text = preview.plainText();
         assertThat(text).doesNotContain("INC-2 · sev2 · db latency · declared");
         assertThat(text).contains("FU-4 · Post-incident review of INC-3 · cache misses · @alice · overdue for 0s");
