@@ -2,12 +2,7 @@ package dev.opsbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +14,7 @@ class ConsoleEndToEndTest {
 
     @Test
     void aScriptedSessionRunsIncidentsAndASecondRunSeesWhatTheFirstStored() {
-        String first = session("""
+        String first = new ConsoleScript(dataDir).run("""
                 /as alice
                 /incident declare sev2 "db latency" --service payments
                 /incident declare sev4 disk filling on build agents
@@ -45,7 +40,7 @@ class ConsoleEndToEndTest {
                 .doesNotContain("INC-3")
                 .doesNotContain("Exception");
 
-        String second = session("""
+        String second = new ConsoleScript(dataDir).run("""
                 /incident list
                 /incident close INC-1
                 """);
@@ -57,7 +52,7 @@ class ConsoleEndToEndTest {
 
     @Test
     void eachMalformedLineGetsOneSentenceAndUsageAndTheSessionGoesOn() {
-        String out = session("""
+        String out = new ConsoleScript(dataDir).run("""
                 /incident declare sev9 x
                 /incident declare sev1 "unbalanced quote
                 /incident frobnicate INC-1
@@ -76,15 +71,5 @@ class ConsoleEndToEndTest {
                 .contains("No incidents match.")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
-    }
-
-    private String session(String script) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ConsoleMode.Terminal terminal = new ConsoleMode.Terminal(
-                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out, false, "tester");
-        Integer exit = OpsbotApplication.run(new String[] {"--opsbot.data-dir=" + dataDir}, terminal, Map.of());
-        assertThat(exit).isZero();
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

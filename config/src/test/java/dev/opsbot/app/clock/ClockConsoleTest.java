@@ -2,14 +2,8 @@ package dev.opsbot.app.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opsbot.app.ConsoleMode;
-import dev.opsbot.app.OpsbotApplication;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.opsbot.app.ConsoleScript;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +15,7 @@ class ClockConsoleTest {
 
     @Test
     void followUpsAndDigestsWorkEndToEndAndSurviveARestart() {
-        String first = session("""
+        String first = new ConsoleScript(dataDir).run("""
                 /as alice
                 /incident declare sev1 checkout down
                 /followup list --mine
@@ -41,11 +35,12 @@ class ClockConsoleTest {
                 .contains("#ops gets a digest on weekdays at 09:00 Europe/London.")
                 .contains("“hourly” is not a valid cadence; choose daily, weekdays or weekly.")
                 .contains("Open incidents")
-                .contains("1 open: 1 sev1")
+                .contains("  • 1 open: 1 sev1")
+                .doesNotContain("• •")
                 .contains("This channel gets it on weekdays at 09:00 Europe/London.")
                 .doesNotContain("Exception");
 
-        String second = session("""
+        String second = new ConsoleScript(dataDir).run("""
                 /followup list
                 /digest list
                 /followup done FU-1
@@ -57,15 +52,5 @@ class ClockConsoleTest {
                 .contains("#ops · on weekdays at 09:00 Europe/London · set by @alice")
                 .contains("FU-1 done")
                 .contains("No follow-ups are pending.");
-    }
-
-    private String session(String script) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ConsoleMode.Terminal terminal = new ConsoleMode.Terminal(
-                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out, false, "tester");
-        Integer exit = OpsbotApplication.run(new String[] {"--opsbot.data-dir=" + dataDir}, terminal, Map.of());
-        assertThat(exit).isZero();
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

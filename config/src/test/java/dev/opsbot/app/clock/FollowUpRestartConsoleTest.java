@@ -2,16 +2,12 @@ package dev.opsbot.app.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opsbot.app.ConsoleMode;
-import dev.opsbot.app.OpsbotApplication;
-import java.io.ByteArrayInputStream;
+import dev.opsbot.app.ConsoleScript;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,17 +28,18 @@ class FollowUpRestartConsoleTest {
 
     @Test
     void aFollowUpDueAfterARestartPingsOnceThroughTheRealClock() throws Exception {
-        String first = run(new ByteArrayInputStream("""
+        ConsoleScript app = new ConsoleScript(dataDir);
+        String first = app.run("""
                 /as alice
                 /incident declare sev1 checkout down
                 /followup snooze FU-1 3s
-                """.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream());
+                """);
         assertThat(first).contains("FU-1 snoozed until").doesNotContain(REMINDER);
 
         PipedOutputStream typing = new PipedOutputStream();
         PipedInputStream terminalIn = new PipedInputStream(typing);
         Watch out = new Watch(REMINDER);
-        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> run(terminalIn, out));
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> app.run(terminalIn, out));
 
         assertThat(out.seen.await(30, TimeUnit.SECONDS)).as("the reminder was posted after the restart").isTrue();
         typing.write("/followup list\n".getBytes(StandardCharsets.UTF_8));
@@ -51,14 +48,6 @@ class FollowUpRestartConsoleTest {
 
         assertThat(transcript.split(REMINDER, -1)).hasSize(2);
         assertThat(transcript).contains("FU-1 · INC-1 · sev1 · checkout down: not acknowledged, no recent update");
-    }
-
-    private String run(java.io.InputStream in, ByteArrayOutputStream bytes) {
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ConsoleMode.Terminal terminal = new ConsoleMode.Terminal(in, out, false, "tester");
-        Integer exit = OpsbotApplication.run(new String[] {"--opsbot.data-dir=" + dataDir}, terminal, Map.of());
-        assertThat(exit).isZero();
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** The terminal's output, which says when a line appears instead of being polled for it. */

@@ -2,14 +2,8 @@ package dev.opsbot.app.ownership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opsbot.app.ConsoleMode;
-import dev.opsbot.app.OpsbotApplication;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.opsbot.app.ConsoleScript;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +18,7 @@ class OwnershipConsoleTest {
 
     @Test
     void declaringOnAServiceWithARotationPagesItsOnCallAndAHandoverWaitsForAccept() {
-        String out = session("""
+        String out = new ConsoleScript(dataDir).run("""
                 /as lead
                 /service add payments --team core --channel #payments --tier 1
                 /oncall rotation create payments-primary --members @alice,@bob --every 1w --handoff "mon 09:00" --tz Europe/London --service payments
@@ -55,15 +49,5 @@ class OwnershipConsoleTest {
                 .contains("primary → secondary → channel")
                 .doesNotContain("Exception")
                 .doesNotContain("failed on our side");
-    }
-
-    private String session(String script) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ConsoleMode.Terminal terminal = new ConsoleMode.Terminal(
-                new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out, false, "tester");
-        Integer exit = OpsbotApplication.run(new String[] {"--opsbot.data-dir=" + dataDir}, terminal, Map.of());
-        assertThat(exit).isZero();
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }
