@@ -1,6 +1,7 @@
 package dev.opsbot.discord;
 
 import dev.opsbot.chat.Reply;
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.slf4j.Logger;
@@ -22,27 +23,30 @@ final class ReplyAnswer implements Answering.Answer {
     @Override
     public void now(Reply reply) {
         interaction.reply(replies.create(reply)).setEphemeral(reply.isPrivate())
-                .queue(null, e -> log.warn("Discord did not take the reply to interaction {}: {}", interaction.getId(), e.toString()));
+                .queue(null, warn("Discord did not take the reply to interaction"));
     }
 
     @Override
     public void defer() {
-        interaction.deferReply(false)
-                .queue(null, e -> log.warn("Discord did not take the deferral of {}: {}", interaction.getId(), e.toString()));
+        interaction.deferReply(false).queue(null, warn("Discord did not take the deferral of"));
     }
 
     @Override
     public void later(Reply reply) {
         InteractionHook hook = interaction.getHook();
         if (!reply.isPrivate()) {
-            hook.editOriginal(replies.edit(reply))
-                    .queue(null, e -> log.warn("could not edit the answer to {}: {}", interaction.getId(), e.toString()));
+            hook.editOriginal(replies.edit(reply)).queue(null, warn("could not edit the answer to"));
             return;
         }
         // The public "thinking…" message cannot turn private: remove it, then answer privately.
         // Chained, because a follow-up sent while it still exists would replace it in public.
         hook.deleteOriginal()
                 .flatMap(done -> hook.sendMessage(replies.create(reply)).setEphemeral(true))
-                .queue(null, e -> log.warn("could not answer {} privately: {}", interaction.getId(), e.toString()));
+                .queue(null, warn("could not privately answer"));
+    }
+
+    /** A failed answer is logged, never thrown: the command itself has already run. */
+    private Consumer<Throwable> warn(String what) {
+        return e -> log.warn("{} {}: {}", what, interaction.getId(), e.toString());
     }
 }

@@ -9,24 +9,14 @@ import dev.opsbot.chat.Platform;
 import java.util.List;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real JDA client against a fake Discord (REST and gateway) on loopback, with the real core. */
 class DiscordBotTest {
 
-    private DiscordFixture discord;
-
-    @BeforeEach
-    void start() throws Exception {
-        discord = new DiscordFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        discord.close();
-    }
+    @RegisterExtension
+    final DiscordFixture discord = new DiscordFixture();
 
     @Test
     void logsInWithNoPrivilegedIntentsAndOverwritesTheGuildCommandsWithTheCatalog() {
@@ -73,10 +63,7 @@ class DiscordBotTest {
         DataObject callback = discord.interact(InteractionPayloads.slash(newId(), "100", "alice", "incident", "ack",
                 option("id", 3, "INC-77")));
 
-        assertThat(callback.getInt("type")).isEqualTo(4);
-        assertThat(callback.getObject("data").getInt("flags") & 64).isEqualTo(64);
-        assertThat(callback.getObject("data").getString("content"))
-                .isEqualTo("There is no incident INC-77.\nUsage: /incident ack \\<INC-N>");
+        assertAnsweredPrivately(callback, "There is no incident INC-77.\nUsage: /incident ack \\<INC-N>");
     }
 
     @Test
@@ -114,10 +101,7 @@ class DiscordBotTest {
         DataObject callback = discord.interact(
                 InteractionPayloads.button(newId(), "200", "bob", "run:/incident ack INC-1", false));
 
-        assertThat(callback.getInt("type")).isEqualTo(4);
-        assertThat(callback.getObject("data").getInt("flags") & 64).isEqualTo(64);
-        assertThat(callback.getObject("data").getString("content"))
-                .isEqualTo("INC-1 was already acknowledged by \\@alice at 14:00 UTC.");
+        assertAnsweredPrivately(callback, "INC-1 was already acknowledged by \\@alice at 14:00 UTC.");
     }
 
     @Test
@@ -136,9 +120,7 @@ class DiscordBotTest {
     void anUnknownButtonIdTellsTheClickerPrivately() throws Exception {
         DataObject callback = discord.interact(InteractionPayloads.button(newId(), "200", "bob", "ref:forgotten", false));
 
-        assertThat(callback.getObject("data").getInt("flags") & 64).isEqualTo(64);
-        assertThat(callback.getObject("data").getString("content"))
-                .isEqualTo("This button no longer works; type the command instead.");
+        assertAnsweredPrivately(callback, "This button no longer works; type the command instead.");
     }
 
     @Test
@@ -153,5 +135,12 @@ class DiscordBotTest {
         assertThat(choices.length()).isEqualTo(1);
         assertThat(choices.getObject(0).getString("name")).isEqualTo("INC-2 · sev1 · checkout down");
         assertThat(choices.getObject(0).getString("value")).isEqualTo("INC-2");
+    }
+
+    /** A new message (callback type 4) that only the person who used the interaction sees (flag 64). */
+    private static void assertAnsweredPrivately(DataObject callback, String content) {
+        assertThat(callback.getInt("type")).isEqualTo(4);
+        assertThat(callback.getObject("data").getInt("flags") & 64).isEqualTo(64);
+        assertThat(callback.getObject("data").getString("content")).isEqualTo(content);
     }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Commands slower than the bot's patience are acknowledged in time and answered through the hook. */
 class DiscordDeferralTest {
@@ -30,17 +30,14 @@ class DiscordDeferralTest {
             }));
 
     private final CountDownLatch release = new CountDownLatch(1);
-    private DiscordFixture discord;
 
-    @BeforeEach
-    void start() throws Exception {
-        discord = new DiscordFixture(SLOW.handledBy(release));
-    }
+    @RegisterExtension
+    final DiscordFixture discord = new DiscordFixture(SLOW.handledBy(release));
 
+    /** Runs before the fixture closes, so no command is left waiting on a stopped bot. */
     @AfterEach
-    void stop() throws Exception {
+    void letGo() {
         release.countDown();
-        discord.close();
     }
 
     @Test

@@ -6,19 +6,29 @@ import dev.opsbot.incident.OpenIncidentSuggestions;
 import dev.opsbot.testing.CoreFixture;
 import java.time.Duration;
 import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The core on an in-memory store, a fake Discord on loopback, and a real bot logged in to it. */
-final class DiscordFixture implements AutoCloseable {
+/**
+ * The core on an in-memory store, a fake Discord on loopback, and a real bot logged in to it.
+ * Registered as a test's extension: started before each test, everything closed after it.
+ */
+final class DiscordFixture implements BeforeEachCallback, AfterEachCallback {
 
     final CoreFixture core = new CoreFixture();
-    final FakeDiscordRest rest;
-    final FakeGateway gateway;
+    FakeDiscordRest rest;
+    FakeGateway gateway;
     private DiscordBot bot;
 
-    DiscordFixture(CommandRoot.Binding<?>... extraCommands) throws Exception {
+    DiscordFixture(CommandRoot.Binding<?>... extraCommands) {
         for (CommandRoot.Binding<?> binding : extraCommands) {
             core.with(binding);
         }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
         rest = new FakeDiscordRest();
         gateway = new FakeGateway();
         bot = start(core.outbox);
@@ -48,11 +58,18 @@ final class DiscordFixture implements AutoCloseable {
                 .get(0).json();
     }
 
+    /** Whatever started is closed, even if starting failed part way. */
     @Override
-    public void close() throws Exception {
-        bot.close();
-        gateway.stop(1000);
-        rest.close();
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (bot != null) {
+            bot.close();
+        }
+        if (gateway != null) {
+            gateway.stop(1000);
+        }
+        if (rest != null) {
+            rest.close();
+        }
         core.close();
     }
 }

@@ -9,25 +9,15 @@ import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
 import java.time.Duration;
 import net.dv8tion.jda.api.utils.data.DataObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Announcements through the shared outbox, posted by JDA's REST client to the fake Discord. */
 class DiscordPosterTest {
 
     private final ChannelRef ops = new ChannelRef(Platform.DISCORD, FakeGateway.CHANNEL, "ops");
-    private DiscordFixture discord;
-
-    @BeforeEach
-    void start() throws Exception {
-        discord = new DiscordFixture();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        discord.close();
-    }
+    @RegisterExtension
+    final DiscordFixture discord = new DiscordFixture();
 
     @Test
     void announcementsArePostedOnceWaitingOutARateLimit() throws Exception {
