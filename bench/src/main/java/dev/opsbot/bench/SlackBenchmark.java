@@ -32,7 +32,19 @@ public final class SlackBenchmark {
             double deliveryRoundTrips) {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int exit = 0;
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        // Servers that failed half-way may leave non-daemon threads behind; a benchmark must end.
+        System.exit(exit);
+    }
+
+    private static void run(String[] args) throws Exception {
         int seconds = intArg(args, "--seconds", 30);
         int warmup = intArg(args, "--warmup", 5);
         List<Integer> rates = Arrays.stream(stringArg(args, "--rates", "50,200").split(","))
