@@ -45,10 +45,7 @@ public final class IncidentOwners implements OwnedItems {
     @Override
     public Owned transfer(String item, Actor expected, Actor newOwner, Actor by, Instant now) {
         Incidents.Change change = incidents.update(item, i -> {
-            if (!same(i.owner(), expected)) {
-                throw Refusal.because(item + " is owned by " + (i.owner() == null ? "nobody" : Inline.user(i.owner()))
-                        + " now, so this no longer applies.");
-            }
+            Owned.requireOwner(item, i.owner(), expected);
             return i.assign(by, newOwner, now);
         }).orElseThrow(() -> Refusal.badInput("There is no incident " + item + "."));
         return owned(change.after());
@@ -70,9 +67,5 @@ public final class IncidentOwners implements OwnedItems {
                 : services.find(i.service()).map(Service::channel).orElse(i.channel());
         return new Owned(i.id(), kind(), Inline.strong(i.id()) + " · " + i.severity().word() + " · " + i.title(),
                 i.owner(), channel, i.isOpen());
-    }
-
-    private static boolean same(Actor a, Actor b) {
-        return a == null ? b == null : a.sameAs(b);
     }
 }

@@ -38,11 +38,7 @@ public final class ServiceOwners implements OwnedItems {
     @Override
     public Owned transfer(String item, Actor expected, Actor newOwner, Actor by, Instant now) {
         Services.Change change = services.update(item, s -> {
-            boolean asExpected = s.owner() == null ? expected == null : s.owner().sameAs(expected);
-            if (!asExpected) {
-                throw Refusal.because(item + " is owned by " + (s.owner() == null ? "nobody" : Inline.user(s.owner()))
-                        + " now, so this no longer applies.");
-            }
+            Owned.requireOwner(item, s.owner(), expected);
             return s.withOwner(newOwner);
         }).orElseThrow(() -> Refusal.badInput("There is no service " + item + "."));
         return owned(change.after());
