@@ -2,7 +2,9 @@ package dev.opsbot.digest;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One part of a channel digest, contributed by a feature (open incidents, pending handovers,
@@ -17,4 +19,17 @@ public interface DigestSection {
 
     /** The section's lines in {@link dev.opsbot.chat.Inline} markup; empty to leave the section out. */
     List<String> lines(Instant now, ZoneId zone);
+
+    /**
+     * A line for each of the first {@code shown} items, then one counting the rest, with where to
+     * see them all if {@code seeAll} is given, so a long list never floods the digest.
+     */
+    static <T> List<String> firstOf(List<T> items, int shown, Function<T, String> line, String seeAll) {
+        List<String> lines = new ArrayList<>();
+        items.stream().limit(shown).forEach(item -> lines.add(line.apply(item)));
+        if (items.size() > shown) {
+            lines.add("… and " + (items.size() - shown) + " more" + (seeAll == null ? "" : ": " + seeAll));
+        }
+        return lines;
+    }
 }

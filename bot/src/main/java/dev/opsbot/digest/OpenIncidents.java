@@ -45,10 +45,7 @@ public final class OpenIncidents implements DigestSection {
         bySeverity.forEach((severity, n) -> counts.add(n + " " + severity.word()));
         List<String> lines = new ArrayList<>();
         lines.add(open.size() + (open.size() >= COUNTED ? "+" : "") + " open: " + String.join(" · ", counts));
-        open.stream().limit(SHOWN).forEach(i -> lines.add(IncidentCards.row(i, now)));
-        if (open.size() > SHOWN) {
-            lines.add("… and " + (open.size() - SHOWN) + " more: /incident list --open");
-        }
+        lines.addAll(DigestSection.firstOf(open, SHOWN, i -> IncidentCards.row(i, now), "/incident list --open"));
         return lines;
     }
 }

@@ -7,7 +7,6 @@ import dev.opsbot.incident.Incidents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The digest's list of open incidents nobody has acknowledged yet, the oldest first. */
@@ -37,13 +36,8 @@ public final class UnacknowledgedIncidents implements DigestSection {
                 .filter(i -> i.acknowledgedBy() == null)
                 .sorted(java.util.Comparator.comparing(Incident::declaredAt))
                 .toList();
-        List<String> lines = new ArrayList<>();
-        waiting.stream().limit(SHOWN).forEach(i -> lines.add(Inline.strong(i.id()) + " · " + i.severity().word()
+        return DigestSection.firstOf(waiting, SHOWN, i -> Inline.strong(i.id()) + " · " + i.severity().word()
                 + " · " + i.title() + " · declared " + TimeText.span(Duration.between(i.declaredAt(), now))
-                + " ago by " + Inline.user(i.declaredBy())));
-        if (waiting.size() > SHOWN) {
-            lines.add("… and " + (waiting.size() - SHOWN) + " more");
-        }
-        return lines;
+                + " ago by " + Inline.user(i.declaredBy()), null);
     }
 }

@@ -6,7 +6,6 @@ import dev.opsbot.schedule.DueItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,11 +39,6 @@ public final class OverdueFollowUps implements DigestSection {
         List<DueItem> overdue = due.followUps(null, SCANNED).stream()
                 .filter(i -> i.overdueSince().isPresent() || i.dueAt().isBefore(now.minus(STUCK_AFTER)))
                 .toList();
-        List<String> lines = new ArrayList<>();
-        overdue.stream().limit(SHOWN).forEach(i -> lines.add(FollowUpRows.row(i, now, zone)));
-        if (overdue.size() > SHOWN) {
-            lines.add("… and " + (overdue.size() - SHOWN) + " more: /followup list");
-        }
-        return lines;
+        return DigestSection.firstOf(overdue, SHOWN, i -> FollowUpRows.row(i, now, zone), "/followup list");
     }
 }
