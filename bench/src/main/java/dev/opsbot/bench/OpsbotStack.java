@@ -69,15 +69,25 @@ final class OpsbotStack implements AutoCloseable {
         outbox.deliverDue();
     }
 
-    /** Waits until no command or delivery is still touching the store, so one run does not leak into the next. */
-    void settle() throws InterruptedException {
+    /**
+     * Waits until every announcement is delivered and nothing touches the store any more, so one
+     * run's leftovers do not slow the next; returns how long that took, in seconds.
+     */
+    double settle() throws InterruptedException {
+        long started = System.nanoTime();
         long last = -1;
-        for (int quiet = 0, i = 0; quiet < 5 && i < 600; i++) {
+        int quiet = 0;
+        for (int i = 0; i < 3000 && (quiet < 5 || pending() > 0); i++) {
             long now = store.requestPath.get() + store.delivery.get();
             quiet = now == last ? quiet + 1 : 0;
             last = now;
             Thread.sleep(100);
         }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    long pending() {
+        return store.database().getCollection("outbox").countDocuments(new org.bson.Document("status", "pending"));
     }
 
     @Override

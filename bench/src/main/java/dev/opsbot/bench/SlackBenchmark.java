@@ -63,6 +63,7 @@ public final class SlackBenchmark {
             load.run(bare.events(), 100, warmup, alternate(api, "warm-bare"));
             load.run(declaring.events(), 100, warmup, body(api, "warm-declare", "declare sev3 warm-up incident %d"));
             load.run(listing.events(), 100, warmup, body(api, "warm-list", "list"));
+            load.run(listing.events(), 100, warmup, body(api, "warm-help", "help"));
             declaring.settle();
             listing.settle();
 
@@ -71,6 +72,8 @@ public final class SlackBenchmark {
             for (int rate : rates) {
                 rows.add(measure(load, null, "bare Bolt app (ack only)", "declare/list", bare.events(), rate,
                         seconds, alternate(api, "bare-" + rate)));
+                rows.add(measure(load, listing, "opsbot, no store access", "/incident help", listing.events(), rate,
+                        seconds, body(api, "help-" + rate, "help")));
                 long before = declaring.incidents();
                 rows.add(measure(load, declaring, "opsbot (" + before + " incidents stored before)",
                         "/incident declare", declaring.events(), rate, seconds,
@@ -105,7 +108,10 @@ public final class SlackBenchmark {
         if (stack == null) {
             return new Row(target, command, rate, r, Double.NaN, Double.NaN);
         }
-        stack.settle();
+        double drained = stack.settle();
+        if (drained > 1) {
+            System.err.printf("the store went quiet %.1f s after the run (outbox deliveries catching up)%n", drained);
+        }
         double perCommand = r.ok() == 0 ? 0 : (stack.store.requestPath.get() - path) / (double) r.ok();
         double deliveryPerCommand = r.ok() == 0 ? 0 : (stack.store.delivery.get() - delivery) / (double) r.ok();
         return new Row(target, command, rate, r, perCommand, deliveryPerCommand);
