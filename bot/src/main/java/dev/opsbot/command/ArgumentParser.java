@@ -1,22 +1,14 @@
 package dev.opsbot.command;
 
 import dev.opsbot.chat.Inline;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads the words after {@code /root sub} against a command's options. Every error names the bad word. */
 final class ArgumentParser {
-
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,6})([smhdw])");
-    private static final Pattern ITEM_ID = Pattern.compile("([A-Za-z]{2,8})-(\\d{1,9})");
 
     private ArgumentParser() {
     }
@@ -55,7 +47,7 @@ final class ArgumentParser {
                     }
                     value = words.get(++i).text();
                 }
-                values.put(option.name(), convert(option, value, mentions));
+                values.put(option.name(), OptionValues.convert(option, value, mentions));
             } else {
                 loose.add(word);
             }
@@ -87,7 +79,7 @@ final class ArgumentParser {
                 }
                 continue;
             }
-            values.put(option.name(), convert(option, value, mentions));
+            values.put(option.name(), OptionValues.convert(option, value, mentions));
         }
         return complete(spec, values);
     }
@@ -110,10 +102,10 @@ final class ArgumentParser {
             boolean last = s == slots.size() - 1;
             if (last && slot.type() == OptionType.TEXT) {
                 // The final free-text option takes the rest, so titles need no quotes.
-                values.put(slot.name(), requireNotBlank(slot, String.join(" ", loose.subList(next, loose.size()))));
+                values.put(slot.name(), OptionValues.requireNotBlank(slot, String.join(" ", loose.subList(next, loose.size()))));
                 next = loose.size();
             } else {
-                values.put(slot.name(), convert(slot, loose.get(next++), mentions));
+                values.put(slot.name(), OptionValues.convert(slot, loose.get(next++), mentions));
             }
         }
         if (next < loose.size()) {
@@ -121,116 +113,7 @@ final class ArgumentParser {
         }
     }
 
-    static Object convert(OptionSpec option, String word, MentionSyntax mentions) {
-        return switch (option.type()) {
-            case TEXT -> requireNotBlank(option, word);
-            case SWITCH -> Boolean.TRUE;
-            case CHOICE -> option.choices().stream()
-                    .filter(c -> c.equalsIgnoreCase(word))
-                    .findFirst()
-                    .orElseThrow(() -> Refusal.badInput("“" + word + "” is not a valid " + option.name()
-                            + "; choose " + oneOf(option.choices()) + "."));
-            case INTEGER -> integer(option, word);
-            case DURATION -> duration(word).orElseThrow(() -> Refusal.badInput("“" + word
-                    + "” is not a duration; write it like 30m, 2h, 1d or 1h30m."));
-            case USER -> mentions.user(word).orElseThrow(
-                    () -> Refusal.badInput("“" + word + "” is not a person; mention them, like @alice."));
-            case USERS -> users(word, mentions);
-            case CHANNEL -> mentions.channel(word).orElseThrow(
-                    () -> Refusal.badInput("“" + word + "” is not a channel; write it like #ops."));
-            case ITEM -> itemId(option, word);
-            case ZONE -> zone(word);
-        };
-    }
-
-    private static String requireNotBlank(OptionSpec option, String word) {
-        if (word.isBlank()) {
-            throw Refusal.badInput("The " + option.name() + " cannot be empty.");
-        }
-        return word;
-    }
-
-    private static Long integer(OptionSpec option, String word) {
-        try {
-            return Long.parseLong(word);
-        } catch (NumberFormatException e) {
-            throw Refusal.badInput("“" + word + "” is not a whole number for " + option.name() + ".");
-        }
-    }
-
-    private static List<dev.opsbot.chat.Actor> users(String word, MentionSyntax mentions) {
-        List<dev.opsbot.chat.Actor> people = new ArrayList<>();
-        for (String part : word.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            people.add(mentions.user(part.strip()).orElseThrow(
-                    () -> Refusal.badInput("“" + part.strip() + "” is not a person; mention them, like @alice.")));
-        }
-        if (people.isEmpty()) {
-            throw Refusal.badInput("Name at least one person, like @alice,@bob.");
-        }
-        return List.copyOf(people);
-    }
-
-    private static String itemId(OptionSpec option, String word) {
-        Matcher m = ITEM_ID.matcher(word);
-        if (!m.matches()) {
-            throw Refusal.badInput("“" + word + "” is not an id like " + example(option) + ".");
-        }
-        String prefix = m.group(1).toUpperCase(Locale.ROOT);
-        if (!option.itemPrefixes().isEmpty() && !option.itemPrefixes().contains(prefix)) {
-            throw Refusal.badInput("“" + word + "” is not an id like " + example(option) + ".");
-        }
-        return prefix + "-" + Long.parseLong(m.group(2));
-    }
-
-    private static ZoneId zone(String word) {
-        try {
-            return ZoneId.of(word);
-        } catch (DateTimeException e) {
-            throw Refusal.badInput("“" + word + "” is not a time zone; write it like Europe/London or UTC.");
-        }
-    }
-
-    /** Parses 30m, 2h, 1d, 1w and combinations such as 1h30m. */
-    public static java.util.Optional<Duration> duration(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        Matcher m = DURATION_PART.matcher(w);
-        Duration total = Duration.ZERO;
-        int at = 0;
-        while (m.find()) {
-            if (m.start() != at) {
-                return java.util.Optional.empty();
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
-            at = m.end();
-        }
-        if (at == 0 || at != w.length() || total.isZero()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(total);
-    }
-
-    private static String example(OptionSpec option) {
-        return option.itemPrefixes().isEmpty() ? "INC-42" : option.itemPrefixes().get(0) + "-42";
-    }
-
     private static String describe(OptionSpec option) {
         return option.positional() ? option.usage().replace("[", "<").replace("]", ">") : "--" + option.name();
-    }
-
-    static String oneOf(List<String> choices) {
-        if (choices.size() == 1) {
-            return choices.get(0);
-        }
-        return String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
     }
 }
