@@ -15,26 +15,23 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The in-memory embedded store as {@code MongoStore.inMemory()} starts it (H2 in memory, wire
  * server on loopback, the same client settings), with a driver listener counting every command
- * sent to it: the store round trips. The sync driver reports a command on the thread that sends
- * it, so outbox delivery (its own thread) is counted apart from the request path.
+ * sent to it: the store round trips.
  */
 final class CountedStore implements AutoCloseable {
 
     final AtomicLong requestPath = new AtomicLong();
-    final AtomicLong delivery = new AtomicLong();
     private final MongoServer server;
     private final MongoClient client;
     private final MongoDatabase database;
 
-    CountedStore(String deliveryThreadPrefix) {
+    CountedStore() {
         server = new MongoServer(H2Backend.inMemory());
         server.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         CommandListener counter = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                (Thread.currentThread().getName().startsWith(deliveryThreadPrefix) ? delivery : requestPath)
-                        .incrementAndGet();
+                requestPath.incrementAndGet();
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
