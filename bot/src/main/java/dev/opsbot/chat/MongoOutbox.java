@@ -17,68 +17,101 @@ import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
 
-/** The outbox collection: one document per idempotency key, so a key can be stored only once. */
+/**
+ * Two collections. {@code outbox} keeps every message under its idempotency key for good, so a
+ * key is stored once however often it is announced; {@code outbox_queue} holds only the keys
+ * still to deliver, so claiming stays cheap however long the history grows. A message is
+ * written before its queue entry; {@link #MongoOutbox} re-queues any pending message whose
+ * entry a crash lost in between.
+ */
 public final class MongoOutbox implements OutboxStore {
 
     private final MongoCollection<Document> outbox;
+    private final MongoCollection<Document> queue;
 
     public MongoOutbox(MongoDatabase db) {
         this.outbox = db.getCollection("outbox");
-        outbox.createIndex(Indexes.ascending("status", "platform", "nextAttemptAt"));
+        this.queue = db.getCollection("outbox_queue");
+        outbox.createIndex(Indexes.ascending("status"));
+        queue.createIndex(Indexes.ascending("platform", "nextAttemptAt"));
+        for (Document pending : outbox.find(Filters.eq("status", "pending"))) {
+            enqueue(pending.getString("_id"), pending.getString("platform"), pending.getDate("createdAt"));
+        }
     }
 
     @Override
     public boolean add(Envelope e) {
-        return MongoAggregates.insertIfAbsent(outbox, new Document("_id", e.key())
+        Date created = Date.from(e.createdAt());
+        boolean stored = MongoAggregates.insertIfAbsent(outbox, new Document("_id", e.key())
                 .append("channel", MongoActors.encode(e.channel()))
                 .append("platform", e.channel().platform().key())
                 .append("message", MongoReplies.encode(e.message()))
                 .append("status", "pending")
+                .append("createdAt", created));
+        if (stored) {
+            enqueue(e.key(), e.channel().platform().key(), created);
+        }
+        return stored;
+    }
+
+    private void enqueue(String key, String platform, Date due) {
+        MongoAggregates.insertIfAbsent(queue, new Document("_id", key)
+                .append("platform", platform)
                 .append("attempts", 0)
-                .append("createdAt", Date.from(e.createdAt()))
-                .append("nextAttemptAt", Date.from(e.createdAt()))
+                .append("nextAttemptAt", due)
                 .append("leasedUntil", new Date(0)));
     }
 
     @Override
     public Optional<Envelope> claimNext(Collection<Platform> platforms, Instant now, Duration lease) {
         Date nowDate = Date.from(now);
-        Document claimed = outbox.findOneAndUpdate(
-                Filters.and(
-                        Filters.eq("status", "pending"),
-                        Filters.in("platform", platforms.stream().map(Platform::key).toList()),
-                        Filters.lte("nextAttemptAt", nowDate),
-                        Filters.lte("leasedUntil", nowDate)),
-                Updates.combine(Updates.set("leasedUntil", Date.from(now.plus(lease))), Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
-                        .returnDocument(ReturnDocument.BEFORE));
-        if (claimed == null) {
-            return Optional.empty();
+        while (true) {
+            Document claimed = queue.findOneAndUpdate(
+                    Filters.and(
+                            Filters.in("platform", platforms.stream().map(Platform::key).toList()),
+                            Filters.lte("nextAttemptAt", nowDate),
+                            Filters.lte("leasedUntil", nowDate)),
+                    Updates.combine(Updates.set("leasedUntil", Date.from(now.plus(lease))),
+                            Updates.inc("attempts", 1)),
+                    new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
+                            .returnDocument(ReturnDocument.BEFORE));
+            if (claimed == null) {
+                return Optional.empty();
+            }
+            String key = claimed.getString("_id");
+            Document message = outbox.find(Filters.eq("_id", key)).first();
+            if (message == null || !"pending".equals(message.getString("status"))) {
+                // Sent or failed already: a crash came between marking it and dropping its entry.
+                queue.deleteOne(Filters.eq("_id", key));
+                continue;
+            }
+            return Optional.of(new Envelope(key,
+                    MongoActors.decodeChannel(message.get("channel", Document.class)),
+                    MongoReplies.decode(message.get("message", Document.class)),
+                    claimed.getInteger("attempts", 0),
+                    MongoActors.instant(message, "createdAt")));
         }
-        return Optional.of(new Envelope(claimed.getString("_id"),
-                MongoActors.decodeChannel(claimed.get("channel", Document.class)),
-                MongoReplies.decode(claimed.get("message", Document.class)),
-                claimed.getInteger("attempts", 0),
-                MongoActors.instant(claimed, "createdAt")));
     }
 
     @Override
     public void markSent(String key, Instant at) {
         outbox.updateOne(Filters.eq("_id", key),
                 Updates.combine(Updates.set("status", "sent"), Updates.set("sentAt", Date.from(at))));
+        queue.deleteOne(Filters.eq("_id", key));
     }
 
     @Override
     public void retryAt(String key, Instant next, String reason) {
-        outbox.updateOne(Filters.eq("_id", key), Updates.combine(
+        outbox.updateOne(Filters.eq("_id", key), Updates.set("lastError", reason));
+        queue.updateOne(Filters.eq("_id", key), Updates.combine(
                 Updates.set("nextAttemptAt", Date.from(next)),
-                Updates.set("leasedUntil", new Date(0)),
-                Updates.set("lastError", reason)));
+                Updates.set("leasedUntil", new Date(0))));
     }
 
     @Override
     public void markFailed(String key, String reason) {
         outbox.updateOne(Filters.eq("_id", key),
                 Updates.combine(Updates.set("status", "failed"), Updates.set("lastError", reason)));
+        queue.deleteOne(Filters.eq("_id", key));
     }
 }

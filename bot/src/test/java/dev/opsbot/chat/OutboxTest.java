@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.opsbot.store.MongoStore;
 import dev.opsbot.testing.MutableClock;
+import dev.opsbot.testing.RecordingPoster;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -270,5 +271,22 @@ class OutboxTest {
         outbox.announce(incidents, Reply.note("three"), "k3");
         assertThat(outbox.deliverDue()).isEqualTo(3);
         assertThat(poster.posted).containsExactly("incidents: one", "incidents: two", "incidents: three");
+    }
+
+    @Test
+    void aMessageWhoseQueueEntryWasLostIsQueuedAgainAtStartAndSentOnce() throws Exception {
+        Outbox first = new Outbox(new MongoOutbox(store.database()), clock);
+        first.announce(ChannelRef.console("ops"), Reply.note("lost entry"), "k-lost");
+        store.database().getCollection("outbox_queue").deleteMany(new Document());
+
+        Outbox restarted = new Outbox(new MongoOutbox(store.database()), clock);
+        RecordingPoster poster = new RecordingPoster(Platform.CONSOLE);
+        restarted.register(poster);
+
+        assertThat(restarted.deliverDue()).isEqualTo(1);
+        assertThat(restarted.deliverDue()).isZero();
+        assertThat(poster.posts()).hasSize(1);
+        assertThat(row("k-lost").getString("status")).isEqualTo("sent");
+        assertThat(store.database().getCollection("outbox_queue").countDocuments()).isZero();
     }
 }

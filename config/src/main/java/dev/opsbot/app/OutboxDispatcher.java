@@ -4,6 +4,7 @@ import dev.opsbot.chat.Outbox;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +20,7 @@ final class OutboxDispatcher implements SmartLifecycle {
 
     private final Outbox outbox;
     private final boolean deliverOnAnnounce;
+    private final AtomicBoolean roundQueued = new AtomicBoolean();
     private ScheduledExecutorService worker;
 
     OutboxDispatcher(Outbox outbox, boolean deliverOnAnnounce) {
@@ -35,11 +37,17 @@ final class OutboxDispatcher implements SmartLifecycle {
         });
         worker.scheduleWithFixedDelay(this::deliver, 1, 1, TimeUnit.SECONDS);
         if (deliverOnAnnounce) {
-            outbox.onAnnounce(() -> worker.execute(this::deliver));
+            // A burst of announcements needs one more round, not one round each.
+            outbox.onAnnounce(() -> {
+                if (roundQueued.compareAndSet(false, true)) {
+                    worker.execute(this::deliver);
+                }
+            });
         }
     }
 
     private void deliver() {
+        roundQueued.set(false);
         try {
             outbox.deliverDue();
         } catch (RuntimeException e) {
