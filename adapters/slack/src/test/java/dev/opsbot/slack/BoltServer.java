@@ -2,6 +2,7 @@ package dev.opsbot.slack;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
@@ -9,12 +10,12 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
 /** Bolt's servlet at {@code /slack/events} in an embedded Tomcat on loopback, as the Boot app serves it. */
-final class BoltServer implements AutoCloseable {
+public final class BoltServer implements AutoCloseable {
 
     private final Tomcat tomcat = new Tomcat();
     private final Connector connector = new Connector();
 
-    BoltServer(App app) throws Exception {
+    public BoltServer(App app) throws Exception {
         Path base = Files.createTempDirectory("opsbot-tomcat");
         tomcat.setBaseDir(base.toString());
         connector.setPort(0);
@@ -27,8 +28,8 @@ final class BoltServer implements AutoCloseable {
         tomcat.start();
     }
 
-    String eventsUrl() {
-        return "http://127.0.0.1:" + connector.getLocalPort() + "/slack/events";
+    public URI events() {
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/slack/events");
     }
 
     @Override

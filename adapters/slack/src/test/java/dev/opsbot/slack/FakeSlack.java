@@ -24,18 +24,18 @@ import java.util.concurrent.TimeUnit;
  * failures such as 429 bursts), chat.update, apps.connections.open, and response_url endpoints.
  * Every call is recorded for assertions.
  */
-final class FakeSlack implements AutoCloseable {
+public final class FakeSlack implements AutoCloseable {
 
-    record Call(String path, Map<String, String> form, String body, String authorization) {
+    public record Call(String path, Map<String, String> form, String body, String authorization) {
     }
 
     /** A scripted answer to the next chat.postMessage. */
-    record Answer(int status, String retryAfter, String json) {
-        static Answer rateLimited(int seconds) {
+    public record Answer(int status, String retryAfter, String json) {
+        public static Answer rateLimited(int seconds) {
             return new Answer(429, String.valueOf(seconds), "{\"ok\":false,\"error\":\"ratelimited\"}");
         }
 
-        static Answer error(String error) {
+        public static Answer error(String error) {
             return new Answer(200, null, "{\"ok\":false,\"error\":\"" + error + "\"}");
         }
     }
@@ -45,13 +45,14 @@ final class FakeSlack implements AutoCloseable {
     private final Deque<Answer> postScript = new ArrayDeque<>();
     private final List<Call> posts = new CopyOnWriteArrayList<>();
     private final List<Call> delivered = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Call> deliveries = new LinkedBlockingQueue<>();
     private final BlockingQueue<Call> updates = new LinkedBlockingQueue<>();
     private final BlockingQueue<Call> responses = new LinkedBlockingQueue<>();
     private final List<Call> authTests = new CopyOnWriteArrayList<>();
     private volatile String socketUrl = "ws://127.0.0.1:1/";
     private volatile String updateError;
 
-    FakeSlack() throws IOException {
+    public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/api/", this::api);
         server.createContext("/response/", exchange -> {
@@ -62,53 +63,58 @@ final class FakeSlack implements AutoCloseable {
         server.start();
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String responseUrl(String id) {
+    public String responseUrl(String id) {
         return apiUrl() + "/response/" + id;
     }
 
-    synchronized void scriptPosts(Answer... answers) {
+    public synchronized void scriptPosts(Answer... answers) {
         postScript.addAll(List.of(answers));
     }
 
-    void socketModeUrl(String url) {
+    public void socketModeUrl(String url) {
         socketUrl = url;
     }
 
-    void failUpdatesWith(String error) {
+    public void failUpdatesWith(String error) {
         updateError = error;
     }
 
     /** Every chat.postMessage attempt, failed ones included. */
-    List<Call> postAttempts() {
+    public List<Call> postAttempts() {
         return List.copyOf(posts);
     }
 
     /** The chat.postMessage calls that were answered ok: the messages people would see. */
-    List<Call> delivered() {
+    public List<Call> delivered() {
         return List.copyOf(delivered);
     }
 
-    List<Call> authTests() {
+    public List<Call> authTests() {
         return List.copyOf(authTests);
     }
 
-    Call nextUpdate() throws InterruptedException {
+    /** The next delivered chat.postMessage not yet taken, waiting a bounded time; null if none came. */
+    public Call nextDelivery() throws InterruptedException {
+        return deliveries.poll(10, TimeUnit.SECONDS);
+    }
+
+    public Call nextUpdate() throws InterruptedException {
         return updates.poll(10, TimeUnit.SECONDS);
     }
 
-    Call nextResponse() throws InterruptedException {
+    public Call nextResponse() throws InterruptedException {
         return responses.poll(10, TimeUnit.SECONDS);
     }
 
-    int pendingResponses() {
+    public int pendingResponses() {
         return responses.size();
     }
 
-    int pendingUpdates() {
+    public int pendingUpdates() {
         return updates.size();
     }
 
@@ -129,6 +135,7 @@ final class FakeSlack implements AutoCloseable {
                 }
                 if (answer == null) {
                     delivered.add(call);
+                    deliveries.add(call);
                     reply(exchange, 200, null, "{\"ok\":true,\"channel\":\"" + call.form().get("channel")
                             + "\",\"ts\":\"1700000000." + String.format("%06d", delivered.size()) + "\"}");
                 } else {

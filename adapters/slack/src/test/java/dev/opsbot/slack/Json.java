@@ -8,32 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reading Block Kit JSON in assertions. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static JsonObject parse(String json) {
+    public static JsonObject parse(String json) {
         return JsonParser.parseString(json).getAsJsonObject();
     }
 
-    static JsonArray parseArray(String json) {
+    public static JsonArray parseArray(String json) {
         return JsonParser.parseString(json).getAsJsonArray();
     }
 
     /** Every string value anywhere in the document, in order: what Slack would get to interpret. */
-    static List<String> strings(JsonElement e) {
+    public static List<String> strings(JsonElement e) {
         List<String> out = new ArrayList<>();
         collect(e, out);
         return out;
     }
 
-    static String allText(JsonElement e) {
+    public static String allText(JsonElement e) {
         return String.join("\n", strings(e));
     }
 
     /** The first actions block of a message. */
-    static JsonObject actions(JsonArray blocks) {
+    public static JsonObject actions(JsonArray blocks) {
         for (JsonElement b : blocks) {
             if (b.getAsJsonObject().get("type").getAsString().equals("actions")) {
                 return b.getAsJsonObject();
@@ -43,7 +43,7 @@ final class Json {
     }
 
     /** The button with this label in a message's actions block. */
-    static JsonObject button(JsonArray blocks, String label) {
+    public static JsonObject button(JsonArray blocks, String label) {
         for (JsonElement e : actions(blocks).getAsJsonArray("elements")) {
             JsonObject button = e.getAsJsonObject();
             if (button.getAsJsonObject("text").get("text").getAsString().equals(label)) {

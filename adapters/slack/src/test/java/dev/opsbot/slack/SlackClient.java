@@ -16,10 +16,10 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Sends slash commands and button clicks to opsbot exactly as Slack would: form-encoded and signed. */
-final class SlackClient {
+public final class SlackClient {
 
-    record Sent(int status, String body) {
-        JsonObject json() {
+    public record Sent(int status, String body) {
+        public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
         }
     }
@@ -27,18 +27,25 @@ final class SlackClient {
     private static final AtomicInteger TRIGGERS = new AtomicInteger();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String eventsUrl;
+    private final URI events;
     private final String secret;
     private final FakeSlack slack;
 
-    SlackClient(String eventsUrl, String secret, FakeSlack slack) {
-        this.eventsUrl = eventsUrl;
+    public SlackClient(URI events, String secret, FakeSlack slack) {
+        this.events = events;
         this.secret = secret;
         this.slack = slack;
     }
 
-    /** The form body of a slash command typed by {@code user} in {@code channel}. */
-    String commandBody(String user, String channel, String command, String text) {
+    /** The form body of a slash command typed by {@code user} in {@code channel}, answered through the fake. */
+    public String commandBody(String user, String channel, String command, String text) {
+        return commandBody(user, channel, command, text, slack.responseUrl("cmd-" + TRIGGERS.incrementAndGet()),
+                "13345224609." + TRIGGERS.incrementAndGet() + ".b2c3d4");
+    }
+
+    /** The form body of a slash command as Slack posts it; each real command has its own trigger id. */
+    public static String commandBody(String user, String channel, String command, String text, String responseUrl,
+            String triggerId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
         form.put("team_id", "T1");
@@ -51,13 +58,13 @@ final class SlackClient {
         form.put("text", text);
         form.put("api_app_id", "A1");
         form.put("is_enterprise_install", "false");
-        form.put("response_url", slack.responseUrl("cmd-" + TRIGGERS.incrementAndGet()));
-        form.put("trigger_id", "13345224609." + TRIGGERS.incrementAndGet() + ".b2c3d4");
+        form.put("response_url", responseUrl);
+        form.put("trigger_id", triggerId);
         return encode(form);
     }
 
     /** The form body of a click on a button of a message in {@code channel}, as block_actions. */
-    String clickBody(String user, String channel, String messageTs, boolean ephemeral, String blockId,
+    public String clickBody(String user, String channel, String messageTs, boolean ephemeral, String blockId,
             String actionId, String value) {
         JsonObject p = new JsonObject();
         p.addProperty("type", "block_actions");
@@ -80,25 +87,22 @@ final class SlackClient {
         return "payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8);
     }
 
-    Sent send(String body) throws Exception {
+    public Sent send(String body) throws Exception {
         return send(body, Instant.now().getEpochSecond(), null, Map.of());
     }
 
     /** Sends with a chosen timestamp, a chosen signature (null: sign correctly) and extra headers. */
-    Sent send(String body, long timestamp, String signature, Map<String, String> headers) throws Exception {
+    public Sent send(String body, long timestamp, String signature, Map<String, String> headers) throws Exception {
         String ts = Long.toString(timestamp);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(eventsUrl))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", ts)
-                .header("X-Slack-Signature", signature != null ? signature : SlackSigner.sign(secret, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = SlackSigner.request(events, ts,
+                signature != null ? signature : SlackSigner.sign(secret, ts, body), body)
+                .timeout(Duration.ofSeconds(10));
         headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Sent(response.statusCode(), response.body());
     }
 
-    static String encode(Map<String, String> form) {
+    private static String encode(Map<String, String> form) {
         StringJoiner body = new StringJoiner("&");
         form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(v, StandardCharsets.UTF_8)));

@@ -48,7 +48,7 @@ class SlackOutboxTest {
         SlackAdapter first = new SlackAdapter(settings(), before.router);
         before.outbox.register(first.poster());
         try (BoltServer server = new BoltServer(first.app())) {
-            SlackClient client = new SlackClient(server.eventsUrl(), SECRET, slack);
+            SlackClient client = new SlackClient(server.events(), SECRET, slack);
             client.send(client.commandBody("U1", "C1", "/incident", "declare sev1 checkout down"));
         }
 

@@ -6,14 +6,12 @@ import com.google.gson.JsonObject;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandSpec;
-import dev.opsbot.store.MongoStore;
-import dev.opsbot.testing.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A command slower than the ack budget is acknowledged at once and answered through response_url. */
 class SlowCommandTest {
@@ -42,53 +40,37 @@ class SlowCommandTest {
                 throw new AssertionError("broken on purpose");
             }));
 
-    FakeSlack slack;
-    MongoStore store;
-    SlackAdapter adapter;
-    BoltServer server;
-    SlackClient client;
-    Slowpoke slowpoke = new Slowpoke();
+    final Slowpoke slowpoke = new Slowpoke();
 
-    @BeforeEach
-    void start() throws Exception {
-        slack = new FakeSlack();
-        store = MongoStore.inMemory();
-        SlackCore core = new SlackCore(store, MutableClock.at("2026-11-27T14:00:00Z"), ROOT.handledBy(slowpoke));
-        adapter = new SlackAdapter(new SlackSettings("xoxb-test", SECRET, null, slack.apiUrl(), Duration.ofMillis(200)),
-                core.router);
-        server = new BoltServer(adapter.app());
-        client = new SlackClient(server.eventsUrl(), SECRET, slack);
-    }
+    @RegisterExtension
+    final SlackFixture app = new SlackFixture(SECRET, Duration.ofMillis(200), ROOT.handledBy(slowpoke));
 
     @AfterEach
-    void stop() throws Exception {
+    void release() {
+        // Before the fixture closes the adapter, so no worker is left waiting on the latch.
         slowpoke.release.countDown();
-        server.close();
-        adapter.close();
-        store.close();
-        slack.close();
     }
 
     @Test
     void theAckComesBeforeTheAnswerAndTheAnswerFollowsThroughTheResponseUrl() throws Exception {
-        var acked = client.send(client.commandBody("U1", "C1", "/slowpoke", "report"));
+        var acked = app.client.send(app.client.commandBody("U1", "C1", "/slowpoke", "report"));
 
         // The command is still blocked on the latch, so this ack cannot contain its answer.
         assertThat(slowpoke.release.getCount()).isEqualTo(1);
         assertThat(acked.status()).isEqualTo(200);
         assertThat(acked.body()).isEmpty();
-        assertThat(slack.pendingResponses()).isZero();
+        assertThat(app.slack.pendingResponses()).isZero();
 
         slowpoke.release.countDown();
 
-        JsonObject answer = Json.parse(slack.nextResponse().body());
+        JsonObject answer = Json.parse(app.slack.nextResponse().body());
         assertThat(answer.get("response_type").getAsString()).isEqualTo("in_channel");
         assertThat(Json.allText(answer)).contains("Capacity report", "all disks below 70%");
     }
 
     @Test
     void aFailureBeyondTheRouterIsAnApologyWithAReferenceAndNoStackTrace() throws Exception {
-        var sent = client.send(client.commandBody("U1", "C1", "/slowpoke", "crash"));
+        var sent = app.client.send(app.client.commandBody("U1", "C1", "/slowpoke", "crash"));
 
         assertThat(sent.status()).isEqualTo(200);
         assertThat(sent.json().get("response_type").getAsString()).isEqualTo("ephemeral");
@@ -98,10 +80,10 @@ class SlowCommandTest {
 
     @Test
     void aFastCommandOfTheSameAdapterStillAnswersInTheAck() throws Exception {
-        var sent = client.send(client.commandBody("U1", "C1", "/slowpoke", "help"));
+        var sent = app.client.send(app.client.commandBody("U1", "C1", "/slowpoke", "help"));
 
         assertThat(sent.json().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(Json.allText(sent.json())).contains("/slowpoke report");
-        assertThat(slack.pendingResponses()).isZero();
+        assertThat(app.slack.pendingResponses()).isZero();
     }
 }
