@@ -8,19 +8,11 @@ import dev.opsbot.discord.FakeGateway;
 import dev.opsbot.discord.InteractionPayloads;
 import dev.opsbot.incident.Incident;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.slack.FakeSlack;
+import dev.opsbot.slack.SlackClient;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +27,7 @@ class SlackAndDiscordTogetherTest {
     @TempDir
     Path dataDir;
 
-    private FakeWebApi slack;
+    private FakeSlack slack;
     private FakeDiscordRest discordRest;
     private FakeGateway gateway;
     private ConfigurableApplicationContext app;
@@ -52,19 +44,22 @@ class SlackAndDiscordTogetherTest {
 
     @Test
     void anIncidentDeclaredInSlackIsSeenAndAcknowledgedInDiscordAndAnnouncedOnceInEach() throws Exception {
-        slack = new FakeWebApi();
+        slack = new FakeSlack();
         discordRest = new FakeDiscordRest();
         gateway = new FakeGateway();
         SpringApplication application = new SpringApplication(OpsbotApplication.class);
         application.setDefaultProperties(Map.of("opsbot.mode", "server"));
         app = application.run("--server.port=0", "--server.address=127.0.0.1", "--opsbot.data-dir=" + dataDir,
                 "--opsbot.incident-channel=slack:CINCIDENTS,discord:" + FakeGateway.INCIDENTS,
-                "--SLACK_BOT_TOKEN=xoxb-both", "--SLACK_SIGNING_SECRET=" + SECRET, "--SLACK_API_URL=" + slack.url(),
+                "--SLACK_BOT_TOKEN=xoxb-both", "--SLACK_SIGNING_SECRET=" + SECRET, "--SLACK_API_URL=" + slack.apiUrl(),
                 "--DISCORD_TOKEN=fake-token", "--DISCORD_GUILD_ID=" + FakeGateway.GUILD,
                 "--DISCORD_API_URL=" + discordRest.baseUrl(), "--DISCORD_GATEWAY_URL=" + gateway.url());
 
-        HttpResponse<String> declared = slashInSlack("U1", "declare sev2 payments timing out");
-        assertThat(declared.statusCode()).isEqualTo(200);
+        SlackClient inSlack = new SlackClient(URI.create("http://127.0.0.1:"
+                + app.getEnvironment().getProperty("local.server.port") + "/slack/events"), SECRET, slack);
+        SlackClient.Sent declared = inSlack.send(inSlack.commandBody("U1", "C1", "/incident",
+                "declare sev2 payments timing out"));
+        assertThat(declared.status()).isEqualTo(200);
         assertThat(declared.body()).contains("INC-1");
 
         String list = InteractionPayloads.newId();
@@ -83,34 +78,10 @@ class SlackAndDiscordTogetherTest {
         assertThat(incident.acknowledgedBy().key()).isEqualTo("discord:200");
 
         assertThat(discordRest.await("POST", "/channels/" + FakeGateway.INCIDENTS + "/messages", 1)).hasSize(1);
-        FakeWebApi.Call toSlack = FakeWebApi.poll(slack.postQueue);
+        FakeSlack.Call toSlack = slack.nextDelivery();
         assertThat(toSlack).isNotNull();
         assertThat(toSlack.form()).containsEntry("channel", "CINCIDENTS");
-        assertThat(slack.posts).hasSize(1);
+        assertThat(slack.postAttempts()).hasSize(1);
         assertThat(discordRest.calls("POST", "/channels/\\d+/messages")).hasSize(1);
-    }
-
-    private HttpResponse<String> slashInSlack(String user, String text) throws Exception {
-        String body = "token=t&team_id=T1&team_domain=test&channel_id=C1&channel_name=ops&user_id=" + user
-                + "&user_name=" + user.toLowerCase() + "&command=%2Fincident&text=" + enc(text)
-                + "&api_app_id=A1&response_url=" + enc(slack.url() + "/response/1") + "&trigger_id=both.1.trigger";
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "v0=" + HexFormat.of().formatHex(
-                mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-        String port = app.getEnvironment().getProperty("local.server.port");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/events"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

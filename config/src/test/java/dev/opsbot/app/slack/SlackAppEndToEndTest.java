@@ -3,26 +3,18 @@ package dev.opsbot.app.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.opsbot.app.OpsbotApplication;
+import dev.opsbot.slack.FakeSlack;
+import dev.opsbot.slack.Json;
+import dev.opsbot.slack.SlackClient;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,22 +30,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SlackAppEndToEndTest {
 
     static final String SECRET = "e2e-signing-secret";
-    static final AtomicInteger IDS = new AtomicInteger();
+    static final String MESSAGE_TS = "1700000000.000100";
 
-    static FakeWebApi slack;
+    static FakeSlack slack;
     static ConfigurableApplicationContext app;
-    static String events;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static SlackClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        slack = new FakeWebApi();
+        slack = new FakeSlack();
         Path data = Files.createTempDirectory("opsbot-slack-e2e");
         app = SpringApplication.run(OpsbotApplication.class,
                 "--server.port=0", "--server.address=127.0.0.1", "--opsbot.mode=server",
-                "--SLACK_BOT_TOKEN=xoxb-e2e", "--SLACK_SIGNING_SECRET=" + SECRET, "--SLACK_API_URL=" + slack.url(),
+                "--SLACK_BOT_TOKEN=xoxb-e2e", "--SLACK_SIGNING_SECRET=" + SECRET, "--SLACK_API_URL=" + slack.apiUrl(),
                 "--opsbot.data-dir=" + data, "--opsbot.incident-channel=slack:CINCIDENTS");
-        events = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/slack/events";
+        URI events = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
+                + "/slack/events");
+        client = new SlackClient(events, SECRET, slack);
     }
 
     @AfterAll
@@ -64,19 +57,23 @@ class SlackAppEndToEndTest {
         slack.close();
     }
 
+    static String command(String user, String text) {
+        return client.commandBody(user, "C1", "/incident", text);
+    }
+
     @Test
     void aSignedSlashCommandIsAnsweredAndItsAnnouncementIsPostedOnce() throws Exception {
-        HttpResponse<String> sent = post(command("U1", "declare sev2 checkout latency"), null);
+        SlackClient.Sent sent = client.send(command("U1", "declare sev2 checkout latency"));
 
-        assertThat(sent.statusCode()).isEqualTo(200);
-        JsonObject reply = JsonParser.parseString(sent.body()).getAsJsonObject();
+        assertThat(sent.status()).isEqualTo(200);
+        JsonObject reply = sent.json();
         assertThat(reply.get("response_type").getAsString()).isEqualTo("in_channel");
-        assertThat(text(reply)).contains("sev2 · checkout latency", "Declared by <@U1>.");
-        String id = text(reply).replaceAll("(?s).*?(INC-\\d+).*", "$1");
+        assertThat(Json.allText(reply)).contains("sev2 · checkout latency", "Declared by <@U1>.");
+        String id = Json.allText(reply).replaceAll("(?s).*?(INC-\\d+).*", "$1");
 
-        FakeWebApi.Call announced = FakeWebApi.poll(slack.postQueue);
+        FakeSlack.Call announced = slack.nextDelivery();
         while (announced != null && !announced.form().get("text").contains(id + " ")) {
-            announced = FakeWebApi.poll(slack.postQueue);
+            announced = slack.nextDelivery();
         }
         assertThat(announced).isNotNull();
         assertThat(announced.form()).containsEntry("channel", "CINCIDENTS");
@@ -92,7 +89,7 @@ class SlackAppEndToEndTest {
             }
         }
         assertThat(status).isEqualTo("sent");
-        assertThat(slack.posts).filteredOn(p -> p.form().get("text").contains(id + " ")).hasSize(1);
+        assertThat(slack.postAttempts()).filteredOn(p -> p.form().get("text").contains(id + " ")).hasSize(1);
     }
 
     @Test
@@ -100,101 +97,29 @@ class SlackAppEndToEndTest {
         String body = command("U1", "declare sev1 forged");
         long now = Instant.now().getEpochSecond();
 
-        HttpResponse<String> forged = post(body, "v0=" + "0".repeat(64));
-        HttpResponse<String> stale = send(body, now - 600, sign(Long.toString(now - 600), body));
+        SlackClient.Sent forged = client.send(body, now, "v0=" + "0".repeat(64), Map.of());
+        SlackClient.Sent stale = client.send(body, now - 600, null, Map.of());
 
-        assertThat(forged.statusCode()).isEqualTo(401);
-        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(stale.status()).isEqualTo(401);
         assertThat(app.getBean(MongoDatabase.class).getCollection("incidents")
                 .countDocuments(Filters.regex("title", "forged"))).isZero();
     }
 
     @Test
     void aButtonClickRunsAsTheClickerAndUpdatesTheMessage() throws Exception {
-        JsonObject card = JsonParser.parseString(post(command("U1", "declare sev3 disk filling"), null).body())
-                .getAsJsonObject();
-        JsonObject actions = null;
-        for (JsonElement b : card.getAsJsonArray("blocks")) {
-            if (b.getAsJsonObject().get("type").getAsString().equals("actions")) {
-                actions = b.getAsJsonObject();
-            }
-        }
-        assertThat(actions).isNotNull();
+        JsonArray card = client.send(command("U1", "declare sev3 disk filling")).json().getAsJsonArray("blocks");
+        JsonObject actions = Json.actions(card);
         JsonObject ack = actions.getAsJsonArray("elements").get(0).getAsJsonObject();
 
-        HttpResponse<String> clicked = post(click("U2", actions.get("block_id").getAsString(),
-                ack.get("action_id").getAsString(), ack.get("value").getAsString()), null);
+        SlackClient.Sent clicked = client.send(client.clickBody("U2", "C1", MESSAGE_TS, false,
+                actions.get("block_id").getAsString(), ack.get("action_id").getAsString(),
+                ack.get("value").getAsString()));
 
-        assertThat(clicked.statusCode()).isEqualTo(200);
-        FakeWebApi.Call update = FakeWebApi.poll(slack.updates);
+        assertThat(clicked.status()).isEqualTo(200);
+        FakeSlack.Call update = slack.nextUpdate();
         assertThat(update).isNotNull();
-        assertThat(update.form()).containsEntry("channel", "C1").containsEntry("ts", "1700000000.000100");
-        assertThat(text(JsonParser.parseString("{\"blocks\":" + update.form().get("blocks") + "}").getAsJsonObject()))
-                .contains("Acknowledged by <@U2>.");
-    }
-
-    static String text(JsonObject reply) {
-        StringBuilder out = new StringBuilder();
-        collect(reply, out);
-        return out.toString();
-    }
-
-    static void collect(JsonElement e, StringBuilder out) {
-        if (e.isJsonPrimitive()) {
-            out.append(e.getAsString()).append('\n');
-        } else if (e.isJsonArray()) {
-            for (JsonElement x : (JsonArray) e) {
-                collect(x, out);
-            }
-        } else if (e.isJsonObject()) {
-            e.getAsJsonObject().entrySet().forEach(x -> collect(x.getValue(), out));
-        }
-    }
-
-    static String command(String user, String text) {
-        int n = IDS.incrementAndGet();
-        return "token=t&team_id=T1&team_domain=test&channel_id=C1&channel_name=ops&user_id=" + user
-                + "&user_name=" + user.toLowerCase() + "&command=%2Fincident&text=" + enc(text)
-                + "&api_app_id=A1&response_url=" + enc(slack.url() + "/response/" + n)
-                + "&trigger_id=" + enc("e2e." + n + ".trigger");
-    }
-
-    static String click(String user, String blockId, String actionId, String value) {
-        int n = IDS.incrementAndGet();
-        String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\",\"username\":\"" + user.toLowerCase()
-                + "\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"t\",\"container\":{\"type\":\"message\","
-                + "\"message_ts\":\"1700000000.000100\",\"channel_id\":\"C1\",\"is_ephemeral\":false},"
-                + "\"trigger_id\":\"e2e." + n + ".click\",\"team\":{\"id\":\"T1\",\"domain\":\"test\"},"
-                + "\"channel\":{\"id\":\"C1\",\"name\":\"ops\"},\"response_url\":\"" + slack.url() + "/response/" + n
-                + "\",\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"" + blockId + "\",\"value\":\""
-                + value + "\",\"type\":\"button\",\"action_ts\":\"1700000001.0002\"}]}";
-        return "payload=" + enc(payload);
-    }
-
-    static HttpResponse<String> post(String body, String signature) throws Exception {
-        long now = Instant.now().getEpochSecond();
-        return send(body, now, signature != null ? signature : sign(Long.toString(now), body));
-    }
-
-    static HttpResponse<String> send(String body, long timestamp, String signature) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(events))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String sign(String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
-                .getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        assertThat(update.form()).containsEntry("channel", "C1").containsEntry("ts", MESSAGE_TS);
+        assertThat(Json.allText(Json.parseArray(update.form().get("blocks")))).contains("Acknowledged by <@U2>.");
     }
 }
