@@ -1,10 +1,10 @@
 package dev.opsbot.bench;
 
+import dev.opsbot.slack.SlackSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -57,11 +55,8 @@ final class FixedRateLoad {
         HttpRequest[] requests = new HttpRequest[count];
         for (int i = 0; i < count; i++) {
             String b = body.apply(i);
-            requests[i] = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Slack-Request-Timestamp", timestamp)
-                    .header("X-Slack-Signature", sign(timestamp, b))
-                    .POST(HttpRequest.BodyPublishers.ofString(b)).build();
+            requests[i] = SlackSigner.request(url, timestamp, SlackSigner.sign(secret, timestamp, b), b)
+                    .timeout(Duration.ofSeconds(30)).build();
         }
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
@@ -99,16 +94,5 @@ final class FixedRateLoad {
         double elapsed = (lastDone.get() - start) / 1e9;
         return new Result(count, ok.get(), failed.get(), dropped, ok.get() / elapsed,
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
-    }
-
-    private String sign(String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return "v0=" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

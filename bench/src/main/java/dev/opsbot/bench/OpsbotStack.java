@@ -10,6 +10,7 @@ import dev.opsbot.command.Invocation;
 import dev.opsbot.command.MongoHandledRequests;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.slack.BoltServer;
 import dev.opsbot.slack.SlackAdapter;
 import dev.opsbot.slack.SlackSettings;
 import dev.opsbot.store.MongoAuditLog;
@@ -33,7 +34,7 @@ final class OpsbotStack implements AutoCloseable {
     final CommandRouter router;
     private final Outbox outbox;
     private final SlackAdapter adapter;
-    private final BoltHttpServer http;
+    private final BoltServer http;
 
     OpsbotStack(String webApiUrl, String secret) throws Exception {
         var db = store.database();
@@ -45,7 +46,7 @@ final class OpsbotStack implements AutoCloseable {
                 new MongoHandledRequests(db), clock);
         adapter = new SlackAdapter(new SlackSettings("xoxb-bench", secret, null, webApiUrl, null), router);
         outbox.register(adapter.poster());
-        http = new BoltHttpServer(adapter.app());
+        http = new BoltServer(adapter.app());
     }
 
     URI events() {

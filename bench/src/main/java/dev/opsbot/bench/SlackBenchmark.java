@@ -4,9 +4,9 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.opsbot.slack.BoltServer;
+import dev.opsbot.slack.SlackClient;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class SlackBenchmark {
         try (LoopbackWebApi api = new LoopbackWebApi();
                 OpsbotStack declaring = new OpsbotStack(api.url(), SECRET);
                 OpsbotStack listing = new OpsbotStack(api.url(), SECRET);
-                BoltHttpServer bare = new BoltHttpServer(bareApp(api.url()))) {
+                BoltServer bare = new BoltServer(bareApp(api.url()))) {
             // Lists run against a store of a fixed size; declares run against a store that grows as they go.
             listing.seed(seeded);
             FixedRateLoad load = new FixedRateLoad(SECRET);
@@ -118,13 +118,9 @@ public final class SlackBenchmark {
 
     /** A slash command body as Slack sends it; each request has its own trigger id, as each real one does. */
     private static IntFunction<String> body(LoopbackWebApi api, String phase, String textPattern) {
-        String responseUrl = URLEncoder.encode(api.url() + "/response/" + phase, StandardCharsets.UTF_8);
-        return i -> "token=bench&team_id=T1&team_domain=bench&channel_id=C1&channel_name=ops"
-                + "&user_id=U" + String.format("%07d", i % 20) + "&user_name=engineer" + (i % 20)
-                + "&command=%2Fincident&text=" + URLEncoder.encode(String.format(textPattern, i), StandardCharsets.UTF_8)
-                + "&api_app_id=A1&is_enterprise_install=false"
-                + "&response_url=" + responseUrl
-                + "&trigger_id=" + phase + "." + i + ".bench";
+        String responseUrl = api.url() + "/response/" + phase;
+        return i -> SlackClient.commandBody("U" + String.format("%07d", i % 20), "C1", "/incident",
+                String.format(textPattern, i), responseUrl, phase + "." + i + ".bench");
     }
 
     private static void print(List<Row> rows, int seconds, long pending) {
