@@ -70,9 +70,7 @@ public final class OnCallCommands {
         var name = call.args().optionalText("service");
         if (name.isPresent()) {
             Service service = ServiceCommands.load(services, name.get());
-            Rotation r = onCall.rotationOf(service).orElseThrow(() -> Refusal.because(service.name()
-                    + " has no on-call rotation; attach one with /oncall rotation attach <rotation> --service "
-                    + service.name() + "."));
+            Rotation r = onCall.rotationOf(service).orElseThrow(() -> noRotation(service));
             return Reply.onlyMe("On call for " + service.name()).text(describe(r, call.now())).build();
         }
         List<Rotation> all = rotations.list(100);
@@ -143,7 +141,7 @@ public final class OnCallCommands {
         }
         if (args.has("service")) {
             Service s = ServiceCommands.load(services, args.text("service"));
-            return onCall.rotationOf(s).orElseThrow(() -> Refusal.because(s.name() + " has no on-call rotation."));
+            return onCall.rotationOf(s).orElseThrow(() -> noRotation(s));
         }
         List<Rotation> here = services.list(500).stream()
                 .filter(s -> s.channel().equals(call.channel()) && s.rotation() != null)
@@ -158,6 +156,11 @@ public final class OnCallCommands {
         }
         throw Refusal.badInput(all.isEmpty() ? "There are no rotations yet; create one with /oncall rotation create."
                 : "Say which rotation, with --rotation <name> or --service <name>.");
+    }
+
+    private static Refusal noRotation(Service s) {
+        return Refusal.because(s.name() + " has no on-call rotation; attach one with /oncall rotation attach "
+                + "<rotation> --service " + s.name() + ".");
     }
 
     static String describe(Rotation r, Instant now) {

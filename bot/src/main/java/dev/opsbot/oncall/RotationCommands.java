@@ -56,11 +56,28 @@ final class RotationCommands {
     Reply run(CommandCall call) {
         String name = call.args().optionalText("name")
                 .orElseThrow(() -> Refusal.badInput("Name the rotation, like payments-primary."));
-        return switch (call.args().text("action")) {
+        String action = call.args().text("action");
+        refuseOptionsOnlyCreateTakes(call, action);
+        return switch (action) {
             case "create" -> create(call, name);
             case "attach" -> attach(call, load(rotations, name));
             default -> show(call, load(rotations, name));
         };
+    }
+
+    /** One spec serves three actions, so the parser accepts options an action would silently drop. */
+    private static void refuseOptionsOnlyCreateTakes(CommandCall call, String action) {
+        if (action.equals("create")) {
+            return;
+        }
+        for (String option : List.of("members", "every", "handoff", "tz")) {
+            if (call.args().has(option)) {
+                throw Refusal.badInput("--" + option + " is only for /oncall rotation create.");
+            }
+        }
+        if (action.equals("show") && call.args().has("service")) {
+            throw Refusal.badInput("--service is only for /oncall rotation create and attach.");
+        }
     }
 
     static Rotation load(Rotations rotations, String name) {
@@ -119,9 +136,14 @@ final class RotationCommands {
     private Reply.Builder card(Rotation r, CommandCall call, Reply.Builder b) {
         List<String> used = onCall.servicesOf(r);
         return b.field("Members", String.join(", ", r.members().stream().map(Inline::user).toList()))
-                .field("Turns", "every " + r.every() + ", handoff " + r.handoff().text() + " " + r.zone().getId())
+                .field("Turns", "every " + r.every() + ", handoff " + r.handoff().text() + " " + zoneName(r.zone()))
                 .field("On call now", OnCallCommands.describe(r, call.now()))
                 .field("Next handoff", TimeText.dayClock(Shifts.nextHandoff(r, call.now()), r.zone()))
                 .field("Services", used.isEmpty() ? "none yet" : String.join(", ", used));
+    }
+
+    /** UTC by name, as every time in chat reads, rather than the offset id "Z". */
+    private static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

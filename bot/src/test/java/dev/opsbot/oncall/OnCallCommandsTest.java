@@ -144,4 +144,34 @@ class OnCallCommandsTest {
                 .extracting(dev.opsbot.chat.Inline::plain)
                 .containsExactly("payments-primary (payments): @alice until Nov 30 09:00 UTC, backup @bob");
     }
+
+    @Test
+    void aRotationInUtcSaysUtcNotZ() {
+        ops.ok("lead", "/oncall rotation create db --members @erin --every 1d --handoff 08:00");
+        assertThat(ops.ok("x", "/oncall rotation show db").plainText())
+                .contains("Turns: every 1d, handoff 08:00 UTC").doesNotContain(" Z");
+    }
+
+    @Test
+    void optionsAnActionWouldIgnoreAreRefusedAndNothingChanges() {
+        ops.ok("lead", "/service add search --team find --channel #search");
+        String refused = ops.run("lead", "/oncall rotation attach payments-primary --service search --members @zed")
+                .plainText();
+        assertThat(refused).contains("--members is only for /oncall rotation create.")
+                .contains("Usage: /oncall rotation");
+        assertThat(ops.services.find("search").orElseThrow().rotation()).isNull();
+        assertThat(ops.run("x", "/oncall rotation show payments-primary --tz UTC").plainText())
+                .contains("--tz is only for /oncall rotation create.");
+        assertThat(ops.run("x", "/oncall rotation show payments-primary --service search").plainText())
+                .contains("--service is only for /oncall rotation create and attach.");
+        assertThat(rotation().members()).extracting(Actor::id).containsExactly("alice", "bob", "carol");
+    }
+
+    @Test
+    void anOverrideOnAServiceWithoutRotationSaysHowToAttachOne() {
+        ops.ok("lead", "/service add search --team find --channel #search");
+        assertThat(ops.run("alice", "/oncall override @dave 1h --service search").plainText())
+                .contains("search has no on-call rotation; attach one with /oncall rotation attach <rotation> "
+                        + "--service search.");
+    }
 }
