@@ -55,9 +55,16 @@ public final class HandoverFollowUps implements DueHandler {
     private void schedule(HandoverOffer o, String stage, Instant at) {
         due.schedule(new DueItem(key(o, stage), KIND, o.item(), at, Map.of(
                 "stage", stage, "offeredAt", String.valueOf(o.at().toEpochMilli()),
-                DueItem.LABEL, "Answer the handover of " + o.label() + " from " + Inline.user(o.from()),
+                DueItem.LABEL, label(o, stage),
                 DueItem.OWNER, o.to().key(),
                 DueItem.ENDS_WHEN, "the handover is accepted or declined")));
+    }
+
+    /** The two steps of one offer both list as follow-ups, so each says what it will do. */
+    private static String label(HandoverOffer o, String stage) {
+        String offer = o.label() + " from " + Inline.user(o.from());
+        return stage.equals("expire") ? "The handover of " + offer + " lapses if still unanswered"
+                : "Answer the handover of " + offer;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
+import dev.opsbot.schedule.DueItem;
 import dev.opsbot.testing.RecordingPoster.Post;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -198,5 +199,13 @@ class HandoverTest {
         var lines = new PendingHandovers(ops.offers).lines(ops.core.clock.instant(), ZoneId.of("UTC"));
         assertThat(lines).extracting(Inline::plain)
                 .containsExactly("service payments: @alice → @bob, waiting 45m");
+    }
+
+    @Test
+    void theReminderAndTheLapseOfAnOfferListAsTwoDifferentFollowUps() {
+        ops.ok("alice", "/owner handover payments @bob");
+        assertThat(ops.due.followUps(null, 10)).extracting(i -> Inline.plain(i.data().get(DueItem.LABEL)))
+                .containsExactly("Answer the handover of service payments from @alice",
+                        "The handover of service payments from @alice lapses if still unanswered");
     }
 }
