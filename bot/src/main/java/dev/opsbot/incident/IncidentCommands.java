@@ -27,6 +27,10 @@ import java.util.function.UnaryOperator;
 /** The {@code /incident} command: declaring incidents and moving them through their life. */
 public final class IncidentCommands {
 
+    /** Chat headers cut longer titles (Slack at 150 characters with the id and severity in front). */
+    static final int LONGEST_TITLE = 120;
+    /** Room for a note inside one message section (Slack's is 3000 characters) next to the card's own text. */
+    static final int LONGEST_NOTE = 2000;
     private static final OptionSpec ID = item("id", "The incident, e.g. INC-42", "INC");
     private static final OptionSpec SERVICE = flag("service", OptionType.TEXT, "The affected service")
             .suggesting(OptionSpec.Suggest.SERVICES);
@@ -89,11 +93,16 @@ public final class IncidentCommands {
 
     Reply declare(CommandCall call) {
         Severity severity = Severity.parse(call.args().text("severity")).orElseThrow();
+        String title = call.args().text("title");
+        if (title.codePointCount(0, title.length()) > LONGEST_TITLE) {
+            throw Refusal.badInput("A title can be at most " + LONGEST_TITLE
+                    + " characters; put the details in /incident update once it is declared.");
+        }
         String service = call.args().optionalText("service").orElse(null);
         if (service != null && !services.exists(service)) {
             throw Refusal.badInput("There is no service “" + service + "”; /service list shows them.");
         }
-        Incident incident = incidents.declare(id -> Incident.declare(id, severity, call.args().text("title"), service,
+        Incident incident = incidents.declare(id -> Incident.declare(id, severity, title, service,
                 call.channel(), call.actor(), call.now()));
         record(call, "incident.declare", incident.id(), "", describe(incident));
         Reply card = IncidentCards.card(incident, "Declared by " + Inline.user(call.actor()) + ".");
@@ -118,7 +127,7 @@ public final class IncidentCommands {
     }
 
     Reply update(CommandCall call) {
-        String note = call.args().text("note");
+        String note = withinNoteLength(call.args().text("note"), "A note");
         Incident after = change(call, "incident.update", i -> i.note(call.actor(), note, call.now()));
         return IncidentCards.card(after, Inline.user(call.actor()) + ": " + note);
     }
@@ -135,7 +144,7 @@ public final class IncidentCommands {
     }
 
     Reply resolve(CommandCall call) {
-        String summary = call.args().optionalText("summary").orElse(null);
+        String summary = call.args().optionalText("summary").map(t -> withinNoteLength(t, "A summary")).orElse(null);
         Incident after = change(call, "incident.resolve", i -> i.resolve(call.actor(), summary, call.now()));
         return IncidentCards.card(after, "Resolved by " + Inline.user(call.actor())
                 + (summary == null ? "." : ": " + summary));
@@ -168,6 +177,14 @@ public final class IncidentCommands {
 
     Reply show(CommandCall call) {
         return IncidentCards.story(load(call.args().text("id")));
+    }
+
+    private static String withinNoteLength(String text, String what) {
+        if (text.codePointCount(0, text.length()) > LONGEST_NOTE) {
+            throw Refusal.badInput(what + " can be at most " + LONGEST_NOTE + " characters; put the rest in an "
+                    + "/incident update.");
+        }
+        return text;
     }
 
     private Incident load(String id) {

@@ -83,6 +83,24 @@ class IncidentCommandsTest {
         assertThat(core.console.posts()).hasSize(1);
     }
 
+    @Test
+    void tooLongTextsAreRefusedRatherThanCutByTheChatPlatform() {
+        String longest = "t".repeat(120);
+        assertThat(core.run("bob", "/incident declare sev3 " + longest).title()).endsWith(longest);
+        assertRefused(core.run("bob", "/incident declare sev3 " + longest + "x"),
+                "A title can be at most 120 characters; put the details in /incident update once it is declared.",
+                "Usage: /incident declare <sev1|sev2|sev3|sev4> <title> [--service <service>]");
+        String tooLongNote = "n".repeat(2001);
+        assertRefused(core.run("bob", "/incident update INC-1 " + tooLongNote),
+                "A note can be at most 2000 characters; put the rest in an /incident update.",
+                "Usage: /incident update <INC-N> <note>");
+        assertRefused(core.run("bob", "/incident resolve INC-1 " + tooLongNote),
+                "A summary can be at most 2000 characters; put the rest in an /incident update.",
+                "Usage: /incident resolve <INC-N> [summary]");
+        assertThat(core.incidents.list(new Incidents.Query(false, null, null, null, 10))).hasSize(1);
+        assertThat(core.incidents.find("INC-1").orElseThrow().timeline()).hasSize(1);
+    }
+
     private static void assertRefused(Reply reply, String sentence, String footer) {
         assertThat(reply.isPrivate()).isTrue();
         assertThat(reply.text()).isEqualTo(sentence);
