@@ -1,10 +1,7 @@
 package dev.opsbot.slack;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -14,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -40,8 +35,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final LoopbackHttpServer server;
     private final Deque<Answer> postScript = new ArrayDeque<>();
     private final List<Call> posts = new CopyOnWriteArrayList<>();
     private final List<Call> delivered = new CopyOnWriteArrayList<>();
@@ -53,18 +47,14 @@ public final class FakeSlack implements AutoCloseable {
     private volatile String updateError;
 
     public FakeSlack() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        server.createContext("/api/", this::api);
-        server.createContext("/response/", exchange -> {
+        server = new LoopbackHttpServer(4, 50, Map.of("/api/", this::api, "/response/", exchange -> {
             responses.add(read(exchange));
             reply(exchange, 200, null, "ok");
-        });
-        server.setExecutor(threads);
-        server.start();
+        }));
     }
 
     public String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     public String responseUrl(String id) {
@@ -171,20 +161,14 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, String retryAfter, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         if (retryAfter != null) {
             exchange.getResponseHeaders().add("Retry-After", retryAfter);
         }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        LoopbackHttpServer.replyJson(exchange, status, json);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }
