@@ -21,6 +21,7 @@ import dev.opsbot.store.AuditLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The {@code /escalation} command: see and set how a service's unacknowledged incidents escalate. */
 public final class EscalationCommands {
@@ -75,14 +76,18 @@ public final class EscalationCommands {
         if (levels == null && given.isEmpty()) {
             throw Refusal.badInput("Say what to change: --levels, or a timeout such as --sev1 5m.");
         }
-        EscalationPolicy before = policies.forService(service.name());
-        EscalationPolicy after = policies.update(service.name(), p -> {
+        UnaryOperator<EscalationPolicy> change = p -> {
             EscalationPolicy changed = levels == null ? p : p.withLevels(levels);
             for (Severity sev : given) {
                 changed = changed.withTimeout(sev, args.duration(sev.word()));
             }
             return changed;
-        });
+        };
+        EscalationPolicy before = policies.forService(service.name());
+        if (change.apply(before).equals(before)) {
+            throw Refusal.because(service.name() + " already escalates that way; nothing changed.");
+        }
+        EscalationPolicy after = policies.update(service.name(), change);
         audit.append(new AuditEntry(call.now(), call.actor(), "escalation.set", service.name(),
                 before.levelsText() + "; " + before.timeoutsText(), after.levelsText() + "; " + after.timeoutsText()));
         return card(after, Reply.toChannel("Escalation · " + service.name() + " changed by "

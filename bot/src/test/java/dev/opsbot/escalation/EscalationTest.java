@@ -139,4 +139,13 @@ class EscalationTest {
         assertThat(unknown.plainText()).contains("There is no service “nope”");
         assertThat(ops.policies.forService("payments")).isEqualTo(EscalationPolicy.standard("payments"));
     }
+
+    @Test
+    void settingWhatIsAlreadySetSaysSoAndRecordsNothing() {
+        paymentsWithRotation();
+        var same = ops.run("lead", "/escalation set payments --sev1 5m --levels primary,secondary,channel");
+        assertThat(same.isPrivate()).isTrue();
+        assertThat(same.plainText()).isEqualTo("payments already escalates that way; nothing changed.");
+        assertThat(ops.core.audit.forItem("payments", 5)).noneMatch(e -> e.action().equals("escalation.set"));
+    }
 }
