@@ -112,8 +112,10 @@ final class RotationCommands {
     private Reply attach(CommandCall call, Rotation r) {
         String serviceName = call.args().optionalText("service")
                 .orElseThrow(() -> Refusal.badInput("Say which service, with --service <name>."));
-        attachTo(call, r, ServiceCommands.load(services, serviceName));
-        return card(r, call, Reply.toChannel(serviceName + " is now answered by " + Inline.strong(r.name()))).build();
+        Service service = ServiceCommands.load(services, serviceName);
+        attachTo(call, r, service);
+        return card(r, call, Reply.toChannel(service.name() + " is now answered by " + Inline.strong(r.name())))
+                .build();
     }
 
     private void attachTo(CommandCall call, Rotation r, Service service) {

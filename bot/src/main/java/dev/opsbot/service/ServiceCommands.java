@@ -16,6 +16,7 @@ import dev.opsbot.command.Refusal;
 import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.util.List;
+import java.util.Locale;
 
 /** The {@code /service} command: adding services and looking them up. */
 public final class ServiceCommands {
@@ -81,7 +82,8 @@ public final class ServiceCommands {
 
     /** Finds a service or refuses with the sentence every command uses for an unknown name. */
     public static Service load(Services services, String name) {
-        return services.find(name).orElseThrow(
+        // Names are stored lower-case (Service.add insists), so "Payments" finds payments.
+        return services.find(name.toLowerCase(Locale.ROOT)).orElseThrow(
                 () -> Refusal.badInput("There is no service “" + name + "”; /service list shows them."));
     }
 

@@ -97,4 +97,13 @@ class ServiceCommandsTest {
         var incidentOnly = OptionSpec.item("id", "i", "INC");
         assertThat(suggestions.suggest(incidentOnly, "", 5)).isEmpty();
     }
+
+    @Test
+    void aServiceIsFoundWhicheverCaseItIsTypedIn() {
+        ops.ok("lead", "/service add payments --team core --channel #payments");
+        assertThat(ops.ok("x", "/service show Payments").title()).contains("payments");
+        assertThat(ops.ok("x", "/escalation show PAYMENTS").title()).isEqualTo("Escalation · payments");
+        ops.ok("lead", "/oncall rotation create pay --members @alice --service Payments");
+        assertThat(ops.services.find("payments").orElseThrow().rotation()).isEqualTo("pay");
+    }
 }
