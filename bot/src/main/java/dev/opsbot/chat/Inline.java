@@ -34,6 +34,11 @@ public final class Inline {
         return OPEN + "h:" + CLOSE;
     }
 
+    /** True when the markup is a single emphasised span, which platforms may set as a heading. */
+    public static boolean isHeading(String markup) {
+        return markup.startsWith(OPEN + "b:") && markup.indexOf(CLOSE) == markup.length() - 1;
+    }
+
     /** Removes the token delimiters from text a person typed. */
     public static String clean(String typed) {
         if (typed.indexOf(OPEN) < 0 && typed.indexOf(CLOSE) < 0) {

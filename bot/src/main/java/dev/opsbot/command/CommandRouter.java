@@ -86,7 +86,10 @@ public final class CommandRouter {
             BiFunction<CommandSpec<?>, MentionSyntax, Arguments> read) {
         String rootName = rootTyped.toLowerCase(Locale.ROOT);
         if (rootName.equals("help")) {
-            return catalog.help();
+            // "/help incident" reads as "/incident help".
+            return subTyped == null ? catalog.help()
+                    : catalog.root(subTyped.replaceFirst("^/", "").toLowerCase(Locale.ROOT))
+                            .<Reply>map(CommandCatalog::help).orElseGet(catalog::help);
         }
         CommandRoot<?> root = catalog.root(rootName).orElse(null);
         if (root == null) {

@@ -70,6 +70,8 @@ public record OptionSpec(
             case USERS -> "@a,@b";
             case CHANNEL -> "#channel";
             case ITEM -> itemPrefixes.isEmpty() ? name : itemPrefixes.get(0) + "-N";
+            case DURATION -> "duration";
+            case ZONE -> "zone";
             default -> name;
         };
         if (positional) {

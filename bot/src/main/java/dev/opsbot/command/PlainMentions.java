@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class PlainMentions implements MentionSyntax {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Words every chat platform reads as "notify everyone"; never a person's name. */
+    private static final java.util.Set<String> BROADCASTS = java.util.Set.of("here", "everyone", "channel");
 
     private final Platform platform;
 
@@ -20,7 +22,10 @@ public final class PlainMentions implements MentionSyntax {
     @Override
     public Optional<Actor> user(String token) {
         String name = token.startsWith("@") ? token.substring(1) : token;
-        return NAME.matcher(name).matches() ? Optional.of(new Actor(platform, name, name)) : Optional.empty();
+        if (!NAME.matcher(name).matches() || BROADCASTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Actor(platform, name, name));
     }
 
     @Override

@@ -98,7 +98,9 @@ public final class IncidentCommands {
             throw Refusal.badInput("A title can be at most " + LONGEST_TITLE
                     + " characters; put the details in /incident update once it is declared.");
         }
-        String service = call.args().optionalText("service").orElse(null);
+        // Service names are stored lower-case, so "Payments" and "payments" are one service.
+        String service = call.args().optionalText("service").map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                .orElse(null);
         if (service != null && !services.exists(service)) {
             throw Refusal.badInput("There is no service “" + service + "”; /service list shows them.");
         }
@@ -163,7 +165,7 @@ public final class IncidentCommands {
     Reply list(CommandCall call) {
         var args = call.args();
         Incidents.Query query = new Incidents.Query(args.flag("open"), args.flag("mine") ? call.actor() : null,
-                args.optionalText("service").orElse(null),
+                args.optionalText("service").map(s -> s.toLowerCase(java.util.Locale.ROOT)).orElse(null),
                 args.optionalText("sev").flatMap(Severity::parse).orElse(null), 50);
         List<Incident> found = incidents.list(query);
         if (found.isEmpty()) {

@@ -104,6 +104,8 @@ class ArgumentParsingTest {
     @Test
     void badPeopleChannelsAndZonesAreNamed() {
         assertRefused("/probe meet @", "“@” is not a person; mention them, like @alice.");
+        assertRefused("/probe meet @everyone", "“@everyone” is not a person; mention them, like @alice.");
+        assertRefused("/probe meet @bob --guests @carol,@here", "“@here” is not a person; mention them, like @alice.");
         assertRefused("/probe meet @bob --guests @carol,@!x", "“@!x” is not a person; mention them, like @alice.");
         assertRefused("/probe meet @bob --guests ,", "Name at least one person, like @alice,@bob.");
         assertRefused("/probe meet @bob --in #<oops>", "“#<oops>” is not a channel; write it like #ops.");

@@ -78,7 +78,7 @@ class CommandRouterTest {
         assertThat(reply.isPrivate()).isTrue();
         assertThat(reply.tone()).isEqualTo(Reply.Tone.WARNING);
         assertThat(reply.text()).isEqualTo("“many” is not a whole number for n.");
-        assertThat(reply.footer()).isEqualTo("Usage: /probe count <n> [every] [--dry]");
+        assertThat(reply.footer()).isEqualTo("Usage: /probe count <n> [duration] [--dry]");
     }
 
     @Test
@@ -144,6 +144,17 @@ class CommandRouterTest {
             assertThat(retried.text()).isEqualTo("done");
             assertThat(duplicate.text()).isEqualTo("That request was already handled.");
             assertThat(attempts).hasValue(2);
+        }
+    }
+
+    @Test
+    void helpFollowedByACommandShowsThatCommandsHelp() {
+        try (CoreFixture core = new CoreFixture()) {
+            Reply named = core.run("alice", "/help incident");
+            Reply unknown = core.run("alice", "/help nothing");
+            assertThat(named.title()).startsWith("/incident — ");
+            assertThat(named.rows()).anyMatch(r -> r.startsWith("/incident declare"));
+            assertThat(unknown.title()).isEqualTo("opsbot commands");
         }
     }
 }

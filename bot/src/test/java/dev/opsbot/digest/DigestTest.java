@@ -140,7 +140,7 @@ class DigestTest {
         Reply notSubscribed = bot.run("alice", "/digest unsubscribe #ops");
 
         assertThat(badTime.plainText()).isEqualTo("“25:00” is not a time of day; write it like 09:00 or 17:30.\n"
-                + "Usage: /digest subscribe <#channel> <daily|weekdays|weekly> <time> [--tz <tz>]");
+                + "Usage: /digest subscribe <#channel> <daily|weekdays|weekly> <time> [--tz <zone>]");
         assertThat(badCadence.plainText()).startsWith("“hourly” is not a valid cadence");
         assertThat(badZone.plainText()).startsWith("“Mars/Olympus” is not a time zone");
         assertThat(notSubscribed.plainText()).isEqualTo("#ops has no digest; /digest list shows which channels do.");

@@ -96,7 +96,7 @@ class FollowUpCommandsTest {
         assertThat(unknown.plainText()).isEqualTo(
                 "There is no pending follow-up FU-99; /followup list shows them.\nUsage: /followup done <FU-N>");
         assertThat(notAnId.plainText()).startsWith("“INC-1” is not an id like FU-42.")
-                .endsWith("Usage: /followup snooze <FU-N> <for>");
+                .endsWith("Usage: /followup snooze <FU-N> <duration>");
         assertThat(badSpan.plainText()).startsWith("“soon” is not a duration");
         assertThat(tooLong.plainText()).startsWith("A follow-up can be snoozed for 30 days at most.");
         assertThat(java.util.List.of(unknown, notAnId, badSpan, tooLong)).allMatch(Reply::isPrivate);

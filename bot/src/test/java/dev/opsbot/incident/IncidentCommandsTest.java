@@ -202,4 +202,16 @@ class IncidentCommandsTest {
         Reply story = core.run("bob", "/incident show INC-1");
         assertThat(MarkedRenderer.render(story.title())).isEqualTo("<B INC-1>[ · sev3 · h: <!channel> @everyone]");
     }
+
+    @Test
+    void aServiceNameIsMatchedWhateverItsCaseAndStoredAsTheServiceIsNamed() {
+        try (CoreFixture known = new CoreFixture().knowingServices(name -> name.equals("payments"))) {
+            Reply declared = known.run("bob", "/incident declare sev2 card declines --service Payments");
+            Reply unknown = known.run("bob", "/incident declare sev2 card declines --service billing");
+            assertThat(declared.isPrivate()).isFalse();
+            assertThat(known.incidents.find("INC-1").orElseThrow().service()).isEqualTo("payments");
+            assertThat(known.run("bob", "/incident list --service PAYMENTS").rows()).hasSize(1);
+            assertThat(unknown.text()).isEqualTo("There is no service “billing”; /service list shows them.");
+        }
+    }
 }

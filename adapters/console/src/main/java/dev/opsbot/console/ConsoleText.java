@@ -21,7 +21,9 @@ final class ConsoleText {
             line(sb, "  ", f.label() + ": " + Inline.plain(f.value()));
         }
         for (String row : reply.rows()) {
-            line(sb, "  ", "• " + Inline.plain(row).replace("\n", "\n    "));
+            // A heading row (a section title) stands out by having no bullet.
+            String bullet = Inline.isHeading(row) ? "" : "• ";
+            line(sb, "  ", bullet + Inline.plain(row).replace("\n", "\n    "));
         }
         if (!reply.buttons().isEmpty()) {
             StringBuilder buttons = new StringBuilder();

@@ -31,7 +31,7 @@ class ClockConsoleTest {
                 .contains("FU-1 · INC-1 · sev1 · checkout down: not acknowledged, no recent update · @alice")
                 .contains("FU-1 snoozed until")
                 .contains("A follow-up can be snoozed for 30 days at most.")
-                .contains("Usage: /followup snooze <FU-N> <for>")
+                .contains("Usage: /followup snooze <FU-N> <duration>")
                 .contains("#ops gets a digest on weekdays at 09:00 Europe/London.")
                 .contains("“hourly” is not a valid cadence; choose daily, weekdays or weekly.")
                 .contains("Open incidents")
