@@ -101,7 +101,7 @@ final class ArgumentParser {
             OptionSpec slot = slots.get(s);
             boolean last = s == slots.size() - 1;
             if (last && slot.type() == OptionType.TEXT) {
-                // The final free-text option takes the rest, so titles need no quotes.
+                // The final free-text option takes the rest, so titles need no quotes; a NAME never does.
                 values.put(slot.name(), OptionValues.requireNotBlank(slot, String.join(" ", loose.subList(next, loose.size()))));
                 next = loose.size();
             } else {

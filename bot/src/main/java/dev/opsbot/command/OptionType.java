@@ -4,6 +4,11 @@ package dev.opsbot.command;
 public enum OptionType {
     /** Free text; the last positional text option takes the rest of the line. */
     TEXT,
+    /**
+     * One word, such as a service name or {@code 09:00}; never takes the rest of the line, so a
+     * stray word after it is refused as unexpected. Quotes make several words one.
+     */
+    NAME,
     /** One of a fixed set of words, such as a severity. */
     CHOICE,
     INTEGER,

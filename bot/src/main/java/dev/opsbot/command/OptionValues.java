@@ -22,7 +22,7 @@ final class OptionValues {
 
     static Object convert(OptionSpec option, String word, MentionSyntax mentions) {
         return switch (option.type()) {
-            case TEXT -> requireNotBlank(option, word);
+            case TEXT, NAME -> requireNotBlank(option, word);
             case SWITCH -> Boolean.TRUE;
             case CHOICE -> option.choices().stream()
                     .filter(c -> c.equalsIgnoreCase(word))
