@@ -21,9 +21,9 @@ import java.util.List;
 /** The {@code /owner} command: who owns what, taking ownerless items, and handovers that wait for a yes. */
 public final class OwnerCommands {
 
-    private static final OptionSpec ITEM = positional("item", OptionType.TEXT, "An incident id or a service name")
+    private static final OptionSpec ITEM = positional("item", OptionType.NAME, "An incident id or a service name")
             .suggesting(OptionSpec.Suggest.OPEN_ITEMS);
-    private static final OptionSpec ANSWERED = optionalPositional("item", OptionType.TEXT,
+    private static final OptionSpec ANSWERED = optionalPositional("item", OptionType.NAME,
             "Which offer, if several wait for you").suggesting(OptionSpec.Suggest.OPEN_ITEMS);
 
     public static final CommandRoot<OwnerCommands> ROOT = CommandRoot.of("owner",
