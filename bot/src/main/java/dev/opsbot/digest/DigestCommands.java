@@ -35,7 +35,7 @@ public final class DigestCommands {
             CommandSpec.of("subscribe", "Post a digest to a channel on a schedule", DigestCommands::subscribe)
                     .with(positional("channel", OptionType.CHANNEL, "Where the digest goes"),
                             choice("cadence", "daily, weekdays, or weekly (Mondays)", Cadence.WORDS),
-                            positional("time", OptionType.TEXT, "Local time of day, e.g. 09:00"),
+                            positional("time", OptionType.NAME, "Local time of day, e.g. 09:00"),
                             flag("tz", OptionType.ZONE, "Time zone, e.g. Europe/London (default: the team's)"))
                     .example("/digest subscribe #ops weekdays 09:00 --tz Europe/London"),
             CommandSpec.of("unsubscribe", "Stop a channel's digest", DigestCommands::unsubscribe)

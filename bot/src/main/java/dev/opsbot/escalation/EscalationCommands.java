@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
 /** The {@code /escalation} command: see and set how a service's unacknowledged incidents escalate. */
 public final class EscalationCommands {
 
-    private static final OptionSpec SERVICE = positional("service", OptionType.TEXT, "The service")
+    private static final OptionSpec SERVICE = positional("service", OptionType.NAME, "The service")
             .suggesting(OptionSpec.Suggest.SERVICES);
     private static final Duration SHORTEST = Duration.ofMinutes(1);
     private static final Duration LONGEST = Duration.ofDays(1);

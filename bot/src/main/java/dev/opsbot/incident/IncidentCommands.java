@@ -32,7 +32,7 @@ public final class IncidentCommands {
     /** Room for a note inside one message section (Slack's is 3000 characters) next to the card's own text. */
     static final int LONGEST_NOTE = 2000;
     private static final OptionSpec ID = item("id", "The incident, e.g. INC-42", "INC");
-    private static final OptionSpec SERVICE = flag("service", OptionType.TEXT, "The affected service")
+    private static final OptionSpec SERVICE = flag("service", OptionType.NAME, "The affected service")
             .suggesting(OptionSpec.Suggest.SERVICES);
 
     public static final CommandRoot<IncidentCommands> ROOT = CommandRoot.of("incident",

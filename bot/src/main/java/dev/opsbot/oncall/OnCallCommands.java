@@ -26,15 +26,15 @@ import java.util.List;
 /** The {@code /oncall} command: who is on call, overrides, swaps; rotations live in {@link RotationCommands}. */
 public final class OnCallCommands {
 
-    private static final OptionSpec ROTATION = flag("rotation", OptionType.TEXT, "Which rotation, if not obvious");
-    private static final OptionSpec SERVICE = flag("service", OptionType.TEXT, "The rotation of this service")
+    private static final OptionSpec ROTATION = flag("rotation", OptionType.NAME, "Which rotation, if not obvious");
+    private static final OptionSpec SERVICE = flag("service", OptionType.NAME, "The rotation of this service")
             .suggesting(OptionSpec.Suggest.SERVICES);
     private static final Duration LONGEST_OVERRIDE = Duration.ofDays(31);
 
     public static final CommandRoot<OnCallCommands> ROOT = CommandRoot.of("oncall",
             "See who is on call, override and swap shifts, manage rotations",
             CommandSpec.of("who", "Who is on call, for one service or every rotation", OnCallCommands::who)
-                    .with(optionalPositional("service", OptionType.TEXT, "The service")
+                    .with(optionalPositional("service", OptionType.NAME, "The service")
                             .suggesting(OptionSpec.Suggest.SERVICES))
                     .example("/oncall who payments"),
             CommandSpec.of("override", "Put someone on call for a while instead of the rotation",

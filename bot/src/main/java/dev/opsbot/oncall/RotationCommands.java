@@ -29,12 +29,12 @@ final class RotationCommands {
     static final CommandSpec<OnCallCommands> SPEC = CommandSpec.<OnCallCommands>of("rotation",
                     "Create a rotation, attach it to a service, or show it", OnCallCommands::rotation)
             .with(choice("action", "What to do", List.of("create", "attach", "show")),
-                    optionalPositional("name", OptionType.TEXT, "The rotation, e.g. payments-primary"),
+                    optionalPositional("name", OptionType.NAME, "The rotation, e.g. payments-primary"),
                     flag("members", OptionType.USERS, "Who takes turns, in order"),
                     flag("every", OptionType.DURATION, "How long a turn lasts: 1d, 1w, 2w; 1w if not given"),
                     flag("handoff", OptionType.TEXT, "When turns change, like \"mon 09:00\""),
                     flag("tz", OptionType.ZONE, "The time zone of the handoff; UTC if not given"),
-                    flag("service", OptionType.TEXT, "The service it answers for")
+                    flag("service", OptionType.NAME, "The service it answers for")
                             .suggesting(OptionSpec.Suggest.SERVICES))
             .example("/oncall rotation create payments-primary --members @a,@b,@c --every 1w "
                     + "--handoff \"mon 09:00\" --tz Europe/London --service payments");

@@ -21,7 +21,7 @@ import java.util.Locale;
 /** The {@code /service} command: adding services and looking them up. */
 public final class ServiceCommands {
 
-    private static final OptionSpec NAME = positional("name", OptionType.TEXT, "The service, e.g. payments")
+    private static final OptionSpec NAME = positional("name", OptionType.NAME, "The service, e.g. payments")
             .suggesting(OptionSpec.Suggest.SERVICES);
 
     public static final CommandRoot<ServiceCommands> ROOT = CommandRoot.of("service",

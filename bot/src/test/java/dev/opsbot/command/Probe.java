@@ -35,6 +35,9 @@ final class Probe {
             CommandSpec.of("link", "Two item ids", Probe::keep)
                     .with(OptionSpec.item("change", "A change", "CHG"),
                             OptionSpec.item("any", "Any item").optional()),
+            CommandSpec.of("pick", "A single-word name", Probe::keep)
+                    .with(positional("target", OptionType.NAME, "Which one"),
+                            flag("tag", OptionType.NAME, "A tag")),
             CommandSpec.of("boom", "Fails on our side", Probe::boom));
 
     static final ChannelRef OPS = ChannelRef.console("ops");

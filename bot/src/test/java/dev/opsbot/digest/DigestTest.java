@@ -173,4 +173,14 @@ class DigestTest {
         bot.tick();
         assertThat(digestsInOps()).hasSize(1);
     }
+
+    @Test
+    void aTimeOfDayIsOneWordSoAnExtraWordIsNamedAsUnexpectedAndNothingIsSubscribed() {
+        Reply refused = bot.run("alice", "/digest subscribe #ops daily 09:00 extra");
+        assertThat(refused.plainText()).contains("I did not expect “extra” there.")
+                .contains("Usage: /digest subscribe").doesNotContain("is not a time of day");
+        assertThat(bot.run("alice", "/digest subscribe #ops daily 9.00").plainText())
+                .contains("“9.00” is not a time of day");
+        assertThat(bot.run("bob", "/digest list").plainText()).contains("No channel gets a digest yet");
+    }
 }

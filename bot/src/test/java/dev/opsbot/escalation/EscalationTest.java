@@ -148,4 +148,12 @@ class EscalationTest {
         assertThat(same.plainText()).isEqualTo("payments already escalates that way; nothing changed.");
         assertThat(ops.core.audit.forItem("payments", 5)).noneMatch(e -> e.action().equals("escalation.set"));
     }
+
+    @Test
+    void aServiceNameIsOneWordSoAnExtraWordIsNamedAsUnexpected() {
+        paymentsWithRotation();
+        String reply = ops.run("lead", "/escalation show payments extra").plainText();
+        assertThat(reply).contains("I did not expect “extra” there.").contains("Usage: /escalation show")
+                .doesNotContain("There is no service");
+    }
 }

@@ -174,4 +174,12 @@ class OnCallCommandsTest {
                 .contains("search has no on-call rotation; attach one with /oncall rotation attach <rotation> "
                         + "--service search.");
     }
+
+    @Test
+    void serviceAndRotationNamesAreOneWordSoAnExtraWordIsNamedAsUnexpected() {
+        assertThat(ops.run("dave", "/oncall who payments extra").plainText())
+                .contains("I did not expect “extra” there.").contains("Usage: /oncall who");
+        assertThat(ops.run("dave", "/oncall rotation show payments-primary extra").plainText())
+                .contains("I did not expect “extra” there.").contains("Usage: /oncall rotation");
+    }
 }

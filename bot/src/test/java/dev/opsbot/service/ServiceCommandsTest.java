@@ -47,8 +47,10 @@ class ServiceCommandsTest {
 
     @Test
     void badServicesAreRefusedWithTheUsageAndNothingIsStored() {
+        assertThat(ops.run("lead", "/service add \"Pay Ments\" --team core --channel #p").plainText())
+                .contains("“Pay Ments” is not a service name").contains("Usage: /service add");
         assertThat(ops.run("lead", "/service add Pay Ments --team core --channel #p").plainText())
-                .contains("is not a service name").contains("Usage: /service add");
+                .contains("I did not expect “Ments” there.").contains("Usage: /service add");
         assertThat(ops.run("lead", "/service add payments --team core --channel #p --tier 4").plainText())
                 .contains("The tier must be 1");
         assertThat(ops.run("lead", "/service add payments --channel #p").plainText()).contains("Missing --team");
@@ -105,5 +107,13 @@ class ServiceCommandsTest {
         assertThat(ops.ok("x", "/escalation show PAYMENTS").title()).isEqualTo("Escalation · payments");
         ops.ok("lead", "/oncall rotation create pay --members @alice --service Payments");
         assertThat(ops.services.find("payments").orElseThrow().rotation()).isEqualTo("pay");
+    }
+
+    @Test
+    void aServiceNameIsOneWordSoAnExtraWordIsNamedAsUnexpected() {
+        ops.ok("lead", "/service add payments --team core --channel #payments");
+        String reply = ops.run("x", "/service show payments extra").plainText();
+        assertThat(reply).contains("I did not expect “extra” there.").contains("Usage: /service show <name>")
+                .doesNotContain("There is no service");
     }
 }

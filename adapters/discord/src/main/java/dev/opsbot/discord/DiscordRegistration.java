@@ -70,6 +70,7 @@ public final class DiscordRegistration {
             case USER -> OptionType.USER;
             case CHANNEL -> OptionType.CHANNEL;
             case SWITCH -> OptionType.BOOLEAN;
+            case TEXT, NAME -> OptionType.STRING;
             default -> OptionType.STRING;
         };
         OptionData data = new OptionData(type, name(o.name()), description(o.description() + hint(o), o.name()),

@@ -104,6 +104,17 @@ class DiscordRegistrationTest {
         assertThat(tooMany.getBoolean("autocomplete")).isTrue();
     }
 
+    @Test
+    void oneWordNamesAreStringsAndKeepTheirAutocomplete() {
+        DataObject name = sub("service", "show").getArray("options").getObject(0);
+        assertThat(name.getString("name")).isEqualTo("name");
+        assertThat(name.getInt("type")).as("STRING").isEqualTo(3);
+        assertThat(name.getBoolean("autocomplete", false)).isTrue();
+        OptionSpec plain = OptionSpec.positional("rotation", OptionType.NAME, "Which rotation");
+        assertThat(DiscordRegistration.option(plain).toData().getInt("type")).isEqualTo(3);
+        assertThat(DiscordRegistration.option(plain).toData().getBoolean("autocomplete", false)).isFalse();
+    }
+
     private void checkOptions(DataArray options, String where) {
         assertThat(options.length()).as(where + " options").isLessThanOrEqualTo(MAX_OPTIONS);
         boolean optionalSeen = false;
