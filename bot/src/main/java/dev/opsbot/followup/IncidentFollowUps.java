@@ -15,8 +15,9 @@ import java.util.Map;
  * Keeps an incident's follow-ups in step with it. While nobody has acknowledged it, a stale
  * reminder waits one quiet period after its last update; any acknowledgement, mitigation or
  * resolution cancels it. Resolving schedules the post-incident review; reopening or closing
- * cancels that. The handlers check the incident again when they fire, so a change seen only by
- * another instance still stops a reminder.
+ * cancels that; a new owner of a resolved incident takes its review over. The handlers check the
+ * incident again when they fire, so a change seen only by another instance still stops a reminder,
+ * and a reminder names whoever owns the incident then.
  */
 public final class IncidentFollowUps implements IncidentListener {
 
@@ -45,7 +46,8 @@ public final class IncidentFollowUps implements IncidentListener {
             if (before.status() != IncidentStatus.RESOLVED) {
                 due.schedule(reviewItem(after, after.resolvedAt().plus(policy.reviewAfter()), null));
             } else if (!sameOwner(before, after)) {
-                due.find(reviewId(after.id())).ifPresent(item -> due.schedule(reviewItem(after, item.dueAt(),
+                // reschedule, not schedule: a review marked done meanwhile must stay done.
+                due.find(reviewId(after.id())).ifPresent(item -> due.reschedule(reviewItem(after, item.dueAt(),
                         item.data().get(DueItem.OVERDUE_SINCE))));
             }
         } else {

@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * Reminds the owner of a resolved incident that its post-incident review is due, and again every
- * day until {@code /followup done}. An incident reopened or closed meanwhile gets no reminder.
+ * day until {@code /followup done}. The owner is read from the incident at each fire, and the
+ * re-armed item waits on that owner, so a handover made anywhere is followed by the next reminder.
+ * An incident reopened or closed meanwhile gets no reminder.
  */
 public final class ReviewReminders implements DueHandler {
 

@@ -1,5 +1,6 @@
 package dev.opsbot.ownership;
 
+import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Notifier;
 import dev.opsbot.chat.Reply;
@@ -14,9 +15,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What happens to an offer nobody answers: a reminder to both sides where it was offered, then
- * the offer lapses and the item's channel hears that the owner still has it. Each due item names
- * the offer by its time, so a stale one never touches a newer offer for the same item.
+ * What happens around an offer besides the answer: a reminder to both sides where it was offered,
+ * then the offer lapses and the item's channel hears that the owner still has it; a withdrawn offer
+ * is announced where it was made. Each due item names the offer by its time, so a stale one never
+ * touches a newer offer for the same item. Once an item changes hands, the follow-ups its old
+ * owner had to act on about it wait on the new owner.
  */
 public final class HandoverFollowUps implements DueHandler {
 
@@ -48,8 +51,24 @@ public final class HandoverFollowUps implements DueHandler {
         schedule(o, "expire", o.at().plus(GIVE_UP_AFTER));
     }
 
-    void cancelFor(String item) {
-        due.cancelAbout(item, KIND);
+    /** Only this offer's steps: a newer offer for the same item, made meanwhile, keeps its own. */
+    void cancelFor(HandoverOffer o) {
+        due.cancel(key(o, "remind"));
+        due.cancel(key(o, "expire"));
+    }
+
+    void withdrawn(HandoverOffer o, Actor by) {
+        cancelFor(o);
+        String whose = by.sameAs(o.from()) ? "" : " that " + Inline.user(o.from()) + " offered you";
+        notifier.announce(o.channel(), Reply.toChannel("Handover withdrawn · " + o.label())
+                .text(Inline.user(o.to()) + ", " + Inline.user(by) + " withdrew the handover of " + o.label() + whose
+                        + "; nothing waits for your answer any more.")
+                .build(), key(o, "withdrawn"));
+    }
+
+    /** What the old owner had to act on about the item (a review, an escalation) now waits on the new one. */
+    void ownerChanged(String item, Actor from, Actor to) {
+        due.reassign(item, from.key(), to.key());
     }
 
     private void schedule(HandoverOffer o, String stage, Instant at) {
@@ -57,7 +76,7 @@ public final class HandoverFollowUps implements DueHandler {
                 "stage", stage, "offeredAt", String.valueOf(o.at().toEpochMilli()),
                 DueItem.LABEL, label(o, stage),
                 DueItem.OWNER, o.to().key(),
-                DueItem.ENDS_WHEN, "the handover is accepted or declined")));
+                DueItem.ENDS_WHEN, "the handover is accepted, declined or withdrawn")));
     }
 
     /** The two steps of one offer both list as follow-ups, so each says what it will do. */
@@ -94,10 +113,10 @@ public final class HandoverFollowUps implements DueHandler {
     }
 
     private void lapse(HandoverOffer o, boolean live, Instant now) {
-        if (offers.expire(o.item(), o.at()).isEmpty()) {
+        if (offers.remove(o.item(), o.at()).isEmpty()) {
             return;
         }
-        cancelFor(o.item());
+        cancelFor(o);
         audit.append(new AuditEntry(now, o.from(), "owner.handover.lapsed", o.item(), "offered to " + o.to().key(),
                 "owner " + o.from().key()));
         if (!live) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Pending handover offers, one document per item keyed by the item, so an item can never have
- * two. Answering removes the offer in one atomic step, so of accept, decline and timeout exactly
- * one wins.
+ * two. Answering, withdrawing or lapsing removes the offer in one atomic step, so of accept,
+ * decline, withdraw and lapse exactly one wins.
  */
 public interface HandoverOffers {
 
@@ -24,8 +24,11 @@ public interface HandoverOffers {
     /** Removes and returns the item's offer if it was made to {@code to}. */
     Optional<HandoverOffer> answer(String item, Actor to);
 
-    /** Removes and returns the item's offer if it is still the one made at {@code at}. */
-    Optional<HandoverOffer> expire(String item, Instant at);
+    /**
+     * Removes and returns the item's offer if it is still the one made at {@code at}: how an offer
+     * lapses or is withdrawn, so a newer offer for the same item is never taken by mistake.
+     */
+    Optional<HandoverOffer> remove(String item, Instant at);
 
     List<HandoverOffer> waitingFor(Actor to);
 

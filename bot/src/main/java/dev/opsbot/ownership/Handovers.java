@@ -11,8 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * {@code /owner handover|accept|decline}: an offer leaves the item with its owner; the offered
- * person's answer removes the offer in one atomic step, and only an accept moves the owner.
+ * {@code /owner handover|accept|decline|withdraw}: an offer leaves the item with its owner; the
+ * offered person's answer, or its maker's withdrawal, removes the offer in one atomic step, and
+ * only an accept moves the owner.
  */
 final class Handovers {
 
@@ -57,7 +58,9 @@ final class Handovers {
                 .text(Inline.user(me) + " offers " + item.label() + " to " + Inline.user(to) + ". "
                         + Inline.user(me) + " stays the owner until " + Inline.user(to) + " accepts.")
                 .button("Accept", "/owner accept " + item.item(), Reply.Button.Style.PRIMARY)
-                .button("Decline", "/owner decline " + item.item());
+                .button("Decline", "/owner decline " + item.item())
+                // The card is shared, so a Withdraw button would sit next to Accept for everyone to press.
+                .footer(Inline.user(me) + " can take it back with /owner withdraw " + item.item() + ".");
         if (!note.isBlank()) {
             b.field("Note", note);
         }
@@ -74,6 +77,7 @@ final class Handovers {
             record(call, "owner.handover.void", offer.item(), "offered by " + offer.from().key(), "owner changed");
             throw ownerChanged;
         }
+        followUps.ownerChanged(offer.item(), offer.from(), call.actor());
         record(call, "owner.handover.accept", offer.item(), "owner " + offer.from().key(),
                 "owner " + call.actor().key());
         return Reply.toChannel("Handover accepted · " + after.label())
@@ -92,6 +96,27 @@ final class Handovers {
                 .build();
     }
 
+    /** The offer's maker, or the item's owner now, takes it back before anyone answers it. */
+    Reply withdraw(CommandCall call) {
+        Owned item = owners.resolve(call.args().text("item"));
+        Actor me = call.actor();
+        HandoverOffer offer = offers.find(item.item()).orElseThrow(() -> Refusal.because(
+                "No handover of " + item.label() + " is pending, so there is nothing to withdraw."));
+        if (!offer.from().sameAs(me) && !item.ownedBy(me)) {
+            throw Refusal.because("Only " + Inline.user(offer.from()) + ", who offered it, or the owner can "
+                    + "withdraw the handover of " + item.label() + ".");
+        }
+        HandoverOffer taken = offers.remove(item.item(), offer.at()).orElseThrow(() -> Refusal.because(
+                "The handover of " + item.label() + " was answered or lapsed just now; nothing is left to withdraw."));
+        followUps.withdrawn(taken, me);
+        record(call, "owner.handover.withdraw", item.item(), "offered to " + taken.to().key(),
+                "owner " + (item.owner() == null ? "-" : item.owner().key()));
+        return Reply.onlyMe("Handover withdrawn · " + item.label())
+                .text("The offer to " + Inline.user(taken.to()) + " is withdrawn and they are told so; "
+                        + "/owner handover " + item.item() + " makes a new one.")
+                .tone(Reply.Tone.SUCCESS).build();
+    }
+
     /** Takes the offer out of the store for the person answering it; exactly one answer wins. */
     private HandoverOffer answer(CommandCall call) {
         Actor me = call.actor();
@@ -103,9 +128,9 @@ final class Handovers {
             throw Refusal.because("The handover of " + offer.label() + " is offered to " + Inline.user(offer.to())
                     + ", not to you.");
         }
-        HandoverOffer taken = offers.answer(item, me).orElseThrow(
-                () -> Refusal.because("The handover of " + offer.label() + " was answered already."));
-        followUps.cancelFor(item);
+        HandoverOffer taken = offers.answer(item, me).orElseThrow(() -> Refusal.because(
+                "The handover of " + offer.label() + " was answered, withdrawn or lapsed just now."));
+        followUps.cancelFor(taken);
         return taken;
     }
 

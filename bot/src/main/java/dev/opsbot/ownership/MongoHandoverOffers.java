@@ -51,7 +51,7 @@ final class MongoHandoverOffers implements HandoverOffers {
     }
 
     @Override
-    public Optional<HandoverOffer> expire(String item, Instant at) {
+    public Optional<HandoverOffer> remove(String item, Instant at) {
         return Optional.ofNullable(offers.findOneAndDelete(
                 Filters.and(Filters.eq("_id", item), Filters.eq("at", MongoActors.date(at)))))
                 .map(MongoHandoverOffers::decode);

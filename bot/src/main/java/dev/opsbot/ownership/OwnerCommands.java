@@ -44,6 +44,9 @@ public final class OwnerCommands {
             CommandSpec.<OwnerCommands>of("decline", "Decline a handover offered to you",
                             (h, call) -> h.handovers.decline(call))
                     .with(ANSWERED).example("/owner decline INC-42"),
+            CommandSpec.<OwnerCommands>of("withdraw", "Take back a handover you offered before it is answered",
+                            (h, call) -> h.handovers.withdraw(call))
+                    .with(ITEM).example("/owner withdraw INC-42"),
             CommandSpec.of("mine", "What I own and what waits for my answer", OwnerCommands::mine));
 
     private final Owners owners;
@@ -98,7 +101,7 @@ public final class OwnerCommands {
         toMe.forEach(o -> b.row("Waiting for your answer: " + o.label() + " from " + Inline.user(o.from())
                 + " — /owner accept " + o.item() + " or /owner decline " + o.item()));
         fromMe.forEach(o -> b.row("Offered by you: " + o.label() + " to " + Inline.user(o.to())
-                + ", still yours until they accept"));
+                + ", still yours until they accept — /owner withdraw " + o.item() + " takes it back"));
         return b.build();
     }
 

@@ -2,7 +2,9 @@ package dev.opsbot.schedule;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -50,6 +52,23 @@ public interface DueItems {
         Optional<DueItem> item = find(id);
         item.ifPresent(i -> schedule(i.at(at)));
         return item.isPresent();
+    }
+
+    /**
+     * Hands the pending items about {@code subject} that wait on {@code fromOwnerKey} to
+     * {@code toOwnerKey}, keeping their times: when an item changes hands, what its owner had to
+     * do falls to the new owner. Returns how many moved.
+     */
+    default int reassign(String subject, String fromOwnerKey, String toOwnerKey) {
+        int moved = 0;
+        for (DueItem item : pending(subject, Integer.MAX_VALUE)) {
+            if (fromOwnerKey.equals(item.data().get(DueItem.OWNER))) {
+                Map<String, String> data = new HashMap<>(item.data());
+                data.put(DueItem.OWNER, toOwnerKey);
+                moved += reschedule(new DueItem(item.id(), item.kind(), item.subject(), item.dueAt(), data)) ? 1 : 0;
+            }
+        }
+        return moved;
     }
 
     /** Cancels a pending item; a no-op if it is gone. */

@@ -137,6 +137,14 @@ final class MongoDueItems implements DueItems {
     }
 
     @Override
+    public int reassign(String subject, String fromOwnerKey, String toOwnerKey) {
+        // Only the owner field changes: a fire in progress keeps its claim and its time.
+        return (int) items.updateMany(Filters.and(Filters.eq("subject", subject),
+                        Filters.eq("data." + DueItem.OWNER, fromOwnerKey)),
+                Updates.set("data." + DueItem.OWNER, toOwnerKey)).getModifiedCount();
+    }
+
+    @Override
     public void cancel(String id) {
         items.deleteOne(Filters.eq("_id", id));
     }

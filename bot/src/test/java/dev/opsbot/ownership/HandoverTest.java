@@ -39,14 +39,16 @@ class HandoverTest {
         Reply offer = ops.ok("alice", "/owner handover payments @bob watch the refunds queue");
         assertThat(offer.isPrivate()).isFalse();
         assertThat(offer.plainText()).contains("@alice stays the owner until @bob accepts")
-                .contains("Note: watch the refunds queue");
+                .contains("Note: watch the refunds queue")
+                .contains("@alice can take it back with /owner withdraw payments.");
         assertThat(ownerOfPayments()).isEqualTo(ALICE);
         assertThat(ops.ok("x", "/owner show payments").plainText()).contains("Owner: @alice")
                 .contains("Handover: offered to @bob");
 
         assertThat(ops.ok("alice", "/owner mine").rows()).extracting(Inline::plain).containsExactly(
                 "Owner of service payments",
-                "Offered by you: service payments to @bob, still yours until they accept");
+                "Offered by you: service payments to @bob, still yours until they accept — "
+                        + "/owner withdraw payments takes it back");
         assertThat(ops.ok("bob", "/owner mine").rows()).extracting(Inline::plain).containsExactly(
                 "Waiting for your answer: service payments from @alice — /owner accept payments or "
                         + "/owner decline payments");
