@@ -109,14 +109,15 @@ public final class CommandRouter {
         }
         usage.line = spec.usage(root.name());
         Arguments args = read.apply(spec, mentions.get(invocation.actor().platform()));
-        if (invocation.requestId() != null && !handled.firstTime(invocation.requestId(), clock.instant())) {
+        boolean remembered = invocation.requestId() != null && !spec.readsOnly();
+        if (remembered && !handled.firstTime(invocation.requestId(), clock.instant())) {
             return Reply.note("That request was already handled.");
         }
         CommandCall call = new CommandCall(invocation, root.name(), spec, args, clock.instant());
         try {
             return bindings.get(root.name()).run(spec, call);
         } catch (RuntimeException failure) {
-            if (invocation.requestId() != null && !(failure instanceof Refusal)) {
+            if (remembered && !(failure instanceof Refusal)) {
                 handled.forget(invocation.requestId());
             }
             throw failure;

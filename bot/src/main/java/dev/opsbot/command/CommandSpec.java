@@ -16,7 +16,8 @@ public record CommandSpec<H>(
         String summary,
         List<OptionSpec> options,
         String example,
-        BiFunction<H, CommandCall, Reply> action) {
+        BiFunction<H, CommandCall, Reply> action,
+        boolean readsOnly) {
 
     public CommandSpec {
         options = List.copyOf(options);
@@ -24,17 +25,25 @@ public record CommandSpec<H>(
     }
 
     public static <H> CommandSpec<H> of(String name, String summary, BiFunction<H, CommandCall, Reply> action) {
-        return new CommandSpec<>(name, summary, List.of(), "", action);
+        return new CommandSpec<>(name, summary, List.of(), "", action, false);
     }
 
     public CommandSpec<H> with(OptionSpec... more) {
         List<OptionSpec> all = new ArrayList<>(options);
         all.addAll(List.of(more));
-        return new CommandSpec<>(name, summary, all, example, action);
+        return new CommandSpec<>(name, summary, all, example, action, readsOnly);
     }
 
     public CommandSpec<H> example(String text) {
-        return new CommandSpec<>(name, summary, options, text, action);
+        return new CommandSpec<>(name, summary, options, text, action, readsOnly);
+    }
+
+    /**
+     * Marks a command that only reads. Running it twice is harmless, so a platform retry of it is
+     * simply answered again and no request id is stored for it.
+     */
+    public CommandSpec<H> readOnly() {
+        return new CommandSpec<>(name, summary, options, example, action, true);
     }
 
     public Optional<OptionSpec> option(String optionName) {

@@ -41,9 +41,9 @@ public final class DigestCommands {
             CommandSpec.of("unsubscribe", "Stop a channel's digest", DigestCommands::unsubscribe)
                     .with(positional("channel", OptionType.CHANNEL, "The channel"))
                     .example("/digest unsubscribe #ops"),
-            CommandSpec.of("preview", "Show the digest as it would read now", DigestCommands::preview)
+            CommandSpec.of("preview", "Show the digest as it would read now", DigestCommands::preview).readOnly()
                     .example("/digest preview"),
-            CommandSpec.of("list", "Show which channels get a digest", DigestCommands::list)
+            CommandSpec.of("list", "Show which channels get a digest", DigestCommands::list).readOnly()
                     .example("/digest list"));
 
     private final DigestSubscriptions subscriptions;

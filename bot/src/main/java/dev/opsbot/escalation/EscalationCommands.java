@@ -33,7 +33,7 @@ public final class EscalationCommands {
 
     public static final CommandRoot<EscalationCommands> ROOT = CommandRoot.of("escalation",
             "See and set how unacknowledged incidents escalate",
-            CommandSpec.of("show", "Show a service's escalation policy", EscalationCommands::show)
+            CommandSpec.of("show", "Show a service's escalation policy", EscalationCommands::show).readOnly()
                     .with(SERVICE).example("/escalation show payments"),
             CommandSpec.of("set", "Change a service's levels or acknowledge timeouts", EscalationCommands::set)
                     .with(SERVICE,

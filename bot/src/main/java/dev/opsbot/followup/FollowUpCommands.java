@@ -31,7 +31,7 @@ public final class FollowUpCommands {
 
     public static final CommandRoot<FollowUpCommands> ROOT = CommandRoot.of("followup",
             "List, snooze and finish reminders and reviews",
-            CommandSpec.of("list", "List pending follow-ups", FollowUpCommands::list)
+            CommandSpec.of("list", "List pending follow-ups", FollowUpCommands::list).readOnly()
                     .with(toggle("mine", "Only follow-ups waiting on me"))
                     .example("/followup list --mine"),
             CommandSpec.of("snooze", "Put a follow-up off for a while", FollowUpCommands::snooze)

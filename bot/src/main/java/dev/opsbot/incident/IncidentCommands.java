@@ -61,12 +61,12 @@ public final class IncidentCommands {
                     .with(ID).example("/incident reopen INC-42"),
             CommandSpec.of("close", "Close a resolved incident for good", IncidentCommands::close)
                     .with(ID).example("/incident close INC-42"),
-            CommandSpec.of("list", "List incidents", IncidentCommands::list)
+            CommandSpec.of("list", "List incidents", IncidentCommands::list).readOnly()
                     .with(toggle("open", "Only open incidents"), toggle("mine", "Only incidents I own"), SERVICE,
                             new OptionSpec("sev", OptionType.CHOICE, "Only this severity", false, false,
                                     Severity.WORDS, List.of(), OptionSpec.Suggest.NONE))
                     .example("/incident list --open --sev sev1"),
-            CommandSpec.of("show", "Show an incident with its timeline", IncidentCommands::show)
+            CommandSpec.of("show", "Show an incident with its timeline", IncidentCommands::show).readOnly()
                     .with(ID).example("/incident show INC-42"));
 
     private final Incidents incidents;

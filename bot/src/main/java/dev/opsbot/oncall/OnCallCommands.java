@@ -33,7 +33,7 @@ public final class OnCallCommands {
 
     public static final CommandRoot<OnCallCommands> ROOT = CommandRoot.of("oncall",
             "See who is on call, override and swap shifts, manage rotations",
-            CommandSpec.of("who", "Who is on call, for one service or every rotation", OnCallCommands::who)
+            CommandSpec.of("who", "Who is on call, for one service or every rotation", OnCallCommands::who).readOnly()
                     .with(optionalPositional("service", OptionType.NAME, "The service")
                             .suggesting(OptionSpec.Suggest.SERVICES))
                     .example("/oncall who payments"),

@@ -28,7 +28,7 @@ public final class OwnerCommands {
 
     public static final CommandRoot<OwnerCommands> ROOT = CommandRoot.of("owner",
             "Who owns what, and handing items over",
-            CommandSpec.of("show", "Show who owns an item", OwnerCommands::show)
+            CommandSpec.of("show", "Show who owns an item", OwnerCommands::show).readOnly()
                     .with(ITEM).example("/owner show INC-42"),
             CommandSpec.of("take", "Own an item nobody owns", OwnerCommands::take)
                     .with(ITEM).example("/owner take payments"),
@@ -47,7 +47,7 @@ public final class OwnerCommands {
             CommandSpec.<OwnerCommands>of("withdraw", "Take back a handover you offered before it is answered",
                             (h, call) -> h.handovers.withdraw(call))
                     .with(ITEM).example("/owner withdraw INC-42"),
-            CommandSpec.of("mine", "What I own and what waits for my answer", OwnerCommands::mine));
+            CommandSpec.of("mine", "What I own and what waits for my answer", OwnerCommands::mine).readOnly());
 
     private final Owners owners;
     private final HandoverOffers offers;

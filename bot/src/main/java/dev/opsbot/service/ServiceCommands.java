@@ -32,9 +32,9 @@ public final class ServiceCommands {
                             flag("tier", OptionType.INTEGER, "1 (most critical) to 3; 3 if not given"),
                             flag("owner", OptionType.USER, "Who owns it; nobody if not given"))
                     .example("/service add payments --team core --channel #payments --tier 1"),
-            CommandSpec.of("show", "Show a service", ServiceCommands::show)
+            CommandSpec.of("show", "Show a service", ServiceCommands::show).readOnly()
                     .with(NAME).example("/service show payments"),
-            CommandSpec.of("list", "List every service", ServiceCommands::list));
+            CommandSpec.of("list", "List every service", ServiceCommands::list).readOnly());
 
     private final Services services;
     private final AuditLog audit;

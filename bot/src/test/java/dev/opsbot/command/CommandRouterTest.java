@@ -157,4 +157,18 @@ class CommandRouterTest {
             assertThat(unknown.title()).isEqualTo("opsbot commands");
         }
     }
+
+    @Test
+    void aReadOnlyCommandIsAnsweredAgainOnRetryAndLeavesNoRequestIdBehind() {
+        try (CoreFixture core = new CoreFixture()) {
+            core.run("alice", "/incident declare sev3 disk full");
+            Invocation list = new Invocation(Actor.console("alice"), core.here, "/incident list", "trigger-list");
+            Reply first = core.router().handle(list);
+            Reply again = core.router().handle(list);
+            assertThat(first.rows()).hasSize(1);
+            assertThat(again.rows()).isEqualTo(first.rows());
+            assertThat(core.store.database().getCollection("handled_requests")
+                    .countDocuments(new org.bson.Document("_id", "trigger-list"))).isZero();
+        }
+    }
 }
