@@ -109,6 +109,12 @@ public final class MongoOutbox implements OutboxStore {
     }
 
     @Override
+    public long pruneSentBefore(Instant cutoff) {
+        return outbox.deleteMany(Filters.and(Filters.eq("status", "sent"), Filters.lt("createdAt", Date.from(cutoff))))
+                .getDeletedCount();
+    }
+
+    @Override
     public void markFailed(String key, String reason) {
         outbox.updateOne(Filters.eq("_id", key),
                 Updates.combine(Updates.set("status", "failed"), Updates.set("lastError", reason)));

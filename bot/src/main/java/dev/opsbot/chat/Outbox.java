@@ -48,6 +48,14 @@ public final class Outbox implements Notifier {
         }
     }
 
+    /**
+     * Forgets sent messages older than {@code age}. Their keys stop guarding against a repeat, which
+     * is harmless for keys that name one event (a declaration, an escalation step, a fire time).
+     */
+    public long pruneSent(Duration age) {
+        return store.pruneSentBefore(clock.instant().minus(age));
+    }
+
     /** Delivers every message due now; returns how many were sent. Safe to call from several threads and hosts. */
     public int deliverDue() {
         Map<Platform, ChannelPoster> active;

@@ -20,6 +20,9 @@ public interface OutboxStore {
 
     void markFailed(String key, String reason);
 
+    /** Drops sent messages created before {@code cutoff}; returns how many. */
+    long pruneSentBefore(Instant cutoff);
+
     /** A message and its delivery state. */
     record Envelope(String key, ChannelRef channel, Reply message, int attempts, Instant createdAt) {
     }

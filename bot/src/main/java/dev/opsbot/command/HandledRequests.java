@@ -8,6 +8,10 @@ public interface HandledRequests {
     /** True the first time an id is seen, false for every later time, across restarts and instances. */
     boolean firstTime(String requestId, Instant now);
 
+    /** Forgets ids first seen before {@code cutoff}; platforms retry within minutes, not days. */
+    default void forgetBefore(Instant cutoff) {
+    }
+
     /** Forgets an id whose handling failed, so the platform's retry is carried out after all. */
     default void forget(String requestId) {
     }

@@ -20,6 +20,11 @@ public final class MongoHandledRequests implements HandledRequests {
     }
 
     @Override
+    public void forgetBefore(Instant cutoff) {
+        requests.deleteMany(com.mongodb.client.model.Filters.lt("at", Date.from(cutoff)));
+    }
+
+    @Override
     public void forget(String requestId) {
         requests.deleteOne(new Document("_id", requestId));
     }

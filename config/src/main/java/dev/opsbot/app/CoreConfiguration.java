@@ -1,6 +1,8 @@
 package dev.opsbot.app;
 
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.Retention;
+import dev.opsbot.schedule.Routine;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.MongoOutbox;
 import dev.opsbot.chat.Outbox;
@@ -94,6 +96,11 @@ public class CoreConfiguration {
     @Bean
     OutboxDispatcher outboxDispatcher(Outbox outbox, ObjectProvider<ConsoleMode> console) {
         return new OutboxDispatcher(outbox, console.getIfAvailable() == null);
+    }
+
+    @Bean
+    Routine retention(Outbox outbox, HandledRequests handled, OpsbotSettings settings) {
+        return Retention.routine(outbox, handled, settings.zone());
     }
 
     @Bean
