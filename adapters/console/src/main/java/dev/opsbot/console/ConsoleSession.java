@@ -3,14 +3,16 @@ package dev.opsbot.console;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Outbox;
+import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
+import dev.opsbot.command.MentionSyntax;
+import dev.opsbot.command.PlainMentions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.regex.Pattern;
 
 /**
  * A terminal where people type the same slash commands as in chat. One terminal can play a
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleSession {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The same reading of @names and #channels that console commands use. */
+    private static final MentionSyntax NAMES = new PlainMentions(Platform.CONSOLE);
 
     private final CommandRouter router;
     private final Outbox outbox;
@@ -85,33 +88,33 @@ public final class ConsoleSession {
     }
 
     private void switchActor(String arg) {
-        String name = arg.strip().replaceFirst("^@", "");
-        if (!NAME.matcher(name).matches()) {
+        var person = NAMES.user(arg.strip());
+        if (person.isEmpty()) {
             print(Reply.refusal("Give a name to act as, like /as bob.", "/as <name>"));
             return;
         }
-        actor = Actor.console(name);
-        print(Reply.note("You are now " + name + "."));
+        actor = person.get();
+        print(Reply.note("You are now " + actor.name() + "."));
     }
 
     private void switchChannel(String arg) {
-        String name = arg.strip().replaceFirst("^#", "");
-        if (!NAME.matcher(name).matches()) {
+        var place = NAMES.channel(arg.strip());
+        if (place.isEmpty()) {
             print(Reply.refusal("Give a channel to speak in, like /in #ops.", "/in <#channel>"));
             return;
         }
-        channel = ChannelRef.console(name);
-        print(Reply.note("You are now in #" + name + "."));
+        channel = place.get();
+        print(Reply.note("You are now in #" + channel.name() + "."));
     }
 
     private void print(Reply reply) {
         String text = ConsoleText.render(reply);
-        out.print(reply.isPrivate() ? indentPrivate(text) : text);
+        out.print(reply.isPrivate() ? markPrivate(text) : text);
         out.flush();
     }
 
     /** Private replies are marked, as chat platforms mark "only visible to you". */
-    private static String indentPrivate(String text) {
+    private static String markPrivate(String text) {
         return "(only you) " + text;
     }
 
