@@ -68,21 +68,18 @@ final class ButtonClicks implements BlockActionHandler {
         BlockKit.Message m = BlockKit.render(reply);
         BlockActionPayload.Container container = p.getContainer();
         if (reply.isPrivate()) {
-            responses.send(p.getResponseUrl(), ActionResponse.builder().responseType("ephemeral")
-                    .replaceOriginal(false).text(m.text()).blocks(m.blocks()).build());
-            return;
-        }
-        if (container.isEphemeral()) {
+            respond(p.getResponseUrl(), "ephemeral", false, m);
+        } else if (container.isEphemeral()) {
             // Only the clicker could see the original; the new state is for the whole channel.
-            responses.send(p.getResponseUrl(), ActionResponse.builder().responseType("in_channel")
-                    .replaceOriginal(false).text(m.text()).blocks(m.blocks()).build());
-            return;
+            respond(p.getResponseUrl(), "in_channel", false, m);
+        } else if (container.getMessageTs() == null || !update(channelId, container.getMessageTs(), m)) {
+            respond(p.getResponseUrl(), "in_channel", true, m);
         }
-        if (container.getMessageTs() != null && update(channelId, container.getMessageTs(), m)) {
-            return;
-        }
-        responses.send(p.getResponseUrl(), ActionResponse.builder().responseType("in_channel")
-                .replaceOriginal(true).text(m.text()).blocks(m.blocks()).build());
+    }
+
+    private void respond(String url, String responseType, boolean replaceOriginal, BlockKit.Message m) {
+        responses.send(url, ActionResponse.builder().responseType(responseType)
+                .replaceOriginal(replaceOriginal).text(m.text()).blocks(m.blocks()).build());
     }
 
     /** chat.update on the original; false when Slack will not let the bot edit it (e.g. not its own message). */

@@ -19,21 +19,18 @@ final class ResponseUrls {
         this.slack = slack;
     }
 
-    /** Sends a JSON body (a Bolt response object); false, and a log line, when Slack did not take it. */
-    boolean send(String responseUrl, Object body) {
+    /** Sends a JSON body (a Bolt response object); a log line when Slack did not take it. */
+    void send(String responseUrl, Object body) {
         if (responseUrl == null || responseUrl.isBlank()) {
             log.warn("no response_url to answer through");
-            return false;
+            return;
         }
         try (Response response = slack.getHttpClient().postJsonBody(responseUrl, body)) {
             if (!response.isSuccessful()) {
                 log.warn("response_url answered HTTP {}", response.code());
-                return false;
             }
-            return true;
         } catch (java.io.IOException | RuntimeException e) {
             log.warn("could not answer through response_url: {}", e.toString());
-            return false;
         }
     }
 }

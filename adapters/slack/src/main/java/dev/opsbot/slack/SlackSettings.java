@@ -40,10 +40,6 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
                 env.get("SLACK_APP_TOKEN"), env.get("SLACK_API_URL"), null);
     }
 
-    public SlackSettings withAckBudget(Duration budget) {
-        return new SlackSettings(botToken, signingSecret, appToken, apiUrl, budget);
-    }
-
     public boolean socketMode() {
         return appToken != null;
     }
