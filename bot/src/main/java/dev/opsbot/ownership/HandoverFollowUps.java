@@ -93,9 +93,9 @@ public final class HandoverFollowUps implements DueHandler {
         if (offer.isEmpty()) {
             return;
         }
-        var owned = owners.find(offer.get().item());
-        if (owned.isEmpty() || !owned.get().live() || "expire".equals(item.data().get("stage"))) {
-            lapse(offer.get(), owned.map(Owned::live).orElse(false), now);
+        Owned live = owners.find(offer.get().item()).filter(Owned::live).orElse(null);
+        if (live == null || "expire".equals(item.data().get("stage"))) {
+            lapse(offer.get(), live, now);
         } else {
             remind(offer.get(), now);
         }
@@ -112,23 +112,23 @@ public final class HandoverFollowUps implements DueHandler {
                 .build(), key(o, "remind"));
     }
 
-    private void lapse(HandoverOffer o, boolean live, Instant now) {
+    /** {@code live}: the item as just read, or null once it is gone or over and nobody needs telling. */
+    private void lapse(HandoverOffer o, Owned live, Instant now) {
         if (offers.remove(o.item(), o.at()).isEmpty()) {
             return;
         }
         cancelFor(o);
         audit.append(new AuditEntry(now, o.from(), "owner.handover.lapsed", o.item(), "offered to " + o.to().key(),
                 "owner " + o.from().key()));
-        if (!live) {
+        if (live == null) {
             return;
         }
-        owners.find(o.item()).ifPresent(item -> notifier.announce(item.channel(),
-                Reply.toChannel("Handover unanswered · " + o.label())
-                        .text(Inline.user(o.to()) + " did not answer the handover from " + Inline.user(o.from())
-                                + " within " + TimeText.span(GIVE_UP_AFTER) + ". " + Inline.user(o.from())
-                                + " still owns " + o.label() + "; who can take it over?")
-                        .tone(Reply.Tone.WARNING)
-                        .build(), key(o, "lapsed")));
+        notifier.announce(live.channel(), Reply.toChannel("Handover unanswered · " + o.label())
+                .text(Inline.user(o.to()) + " did not answer the handover from " + Inline.user(o.from())
+                        + " within " + TimeText.span(GIVE_UP_AFTER) + ". " + Inline.user(o.from())
+                        + " still owns " + o.label() + "; who can take it over?")
+                .tone(Reply.Tone.WARNING)
+                .build(), key(o, "lapsed"));
     }
 
     /** Names one step of one offer: the offer's time keeps a newer offer for the same item apart. */

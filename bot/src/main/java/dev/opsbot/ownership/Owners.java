@@ -17,13 +17,7 @@ public final class Owners {
 
     /** The item a person typed, or a refusal naming it. */
     public Owned resolve(String typed) {
-        for (OwnedItems kind : kinds) {
-            Optional<Owned> found = kind.recognise(typed).flatMap(kind::find);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        throw Refusal.badInput("There is no incident or service “" + typed + "”.");
+        return find(typed).orElseThrow(() -> Refusal.badInput("There is no incident or service “" + typed + "”."));
     }
 
     public Optional<Owned> find(String item) {
