@@ -84,7 +84,7 @@ public final class Escalation implements IncidentListener, DueHandler {
 
     private void page(Incident incident, Service service, int step, Instant now) {
         EscalationPolicy policy = policies.forService(service.name());
-        Shift shift = onCall.forService(service.name(), now).orElse(null);
+        Shift shift = onCall.forService(service, now).orElse(null);
         List<Target> targets = targets(policy, shift);
         Target target = targets.get(Math.min(step, targets.size() - 1));
         Duration timeout = policy.timeout(incident.severity());

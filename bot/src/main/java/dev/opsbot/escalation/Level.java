@@ -1,15 +1,12 @@
 package dev.opsbot.escalation;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Who one escalation level pings: the primary on call, the secondary, or everyone in the service channel. */
 public enum Level {
     PRIMARY, SECONDARY, CHANNEL;
-
-    public static final List<String> WORDS = Arrays.stream(values()).map(Level::word).toList();
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -21,8 +21,8 @@ public final class OnCall {
     }
 
     /** The shift on call for a service at {@code t}; empty when the service has no rotation. */
-    public Optional<Shift> forService(String service, Instant t) {
-        return services.find(service).flatMap(this::rotationOf).map(r -> Shifts.at(r, t));
+    public Optional<Shift> forService(Service service, Instant t) {
+        return rotationOf(service).map(r -> Shifts.at(r, t));
     }
 
     public Optional<Rotation> rotationOf(Service service) {
