@@ -9,26 +9,9 @@ import dev.opsbot.schedule.DueItem;
 import dev.opsbot.testing.RecordingPoster.Post;
 import java.time.Duration;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HandoverTest {
-
-    private static final Actor ALICE = Actor.console("alice");
-    private static final Actor BOB = Actor.console("bob");
-
-    private final OpsFixture ops = new OpsFixture();
-
-    @BeforeEach
-    void paymentsOwnedByAlice() {
-        ops.ok("lead", "/service add payments --team core --channel #payments --owner @alice");
-    }
-
-    @AfterEach
-    void close() {
-        ops.close();
-    }
+class HandoverTest extends PaymentsOwnedByAlice {
 
     private Actor ownerOfPayments() {
         return ops.services.find("payments").orElseThrow().owner();

@@ -12,26 +12,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HandoverWithdrawTest {
-
-    private static final Actor ALICE = Actor.console("alice");
-    private static final Actor BOB = Actor.console("bob");
-
-    private final OpsFixture ops = new OpsFixture();
-
-    @BeforeEach
-    void paymentsOwnedByAlice() {
-        ops.ok("lead", "/service add payments --team core --channel #payments --owner @alice");
-    }
-
-    @AfterEach
-    void close() {
-        ops.close();
-    }
+class HandoverWithdrawTest extends PaymentsOwnedByAlice {
 
     private static boolean refused(Reply reply) {
         return reply.isPrivate() && reply.tone() == Reply.Tone.WARNING;
