@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -65,10 +66,11 @@ public final class MongoOutbox implements OutboxStore {
     @Override
     public Optional<Envelope> claimNext(Collection<Platform> platforms, Instant now, Duration lease) {
         Date nowDate = Date.from(now);
+        List<String> keys = platforms.stream().map(Platform::key).toList();
         while (true) {
             Document claimed = queue.findOneAndUpdate(
                     Filters.and(
-                            Filters.in("platform", platforms.stream().map(Platform::key).toList()),
+                            Filters.in("platform", keys),
                             Filters.lte("nextAttemptAt", nowDate),
                             Filters.lte("leasedUntil", nowDate)),
                     Updates.combine(Updates.set("leasedUntil", Date.from(now.plus(lease))),

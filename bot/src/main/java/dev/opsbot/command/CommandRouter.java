@@ -3,6 +3,7 @@ package dev.opsbot.command;
 import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -109,11 +110,12 @@ public final class CommandRouter {
         }
         usage.line = spec.usage(root.name());
         Arguments args = read.apply(spec, mentions.get(invocation.actor().platform()));
+        Instant now = clock.instant();
         boolean remembered = invocation.requestId() != null && !spec.readsOnly();
-        if (remembered && !handled.firstTime(invocation.requestId(), clock.instant())) {
+        if (remembered && !handled.firstTime(invocation.requestId(), now)) {
             return Reply.note("That request was already handled.");
         }
-        CommandCall call = new CommandCall(invocation, root.name(), spec, args, clock.instant());
+        CommandCall call = new CommandCall(invocation, root.name(), spec, args, now);
         try {
             return bindings.get(root.name()).run(spec, call);
         } catch (RuntimeException failure) {

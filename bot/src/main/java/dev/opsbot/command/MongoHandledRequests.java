@@ -2,6 +2,7 @@ package dev.opsbot.command;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import dev.opsbot.store.MongoAggregates;
 import java.time.Instant;
 import java.util.Date;
@@ -21,7 +22,7 @@ public final class MongoHandledRequests implements HandledRequests {
 
     @Override
     public void forgetBefore(Instant cutoff) {
-        requests.deleteMany(com.mongodb.client.model.Filters.lt("at", Date.from(cutoff)));
+        requests.deleteMany(Filters.lt("at", Date.from(cutoff)));
     }
 
     @Override

@@ -72,7 +72,6 @@ public record OptionSpec(
             case ITEM -> itemPrefixes.isEmpty() ? name : itemPrefixes.get(0) + "-N";
             case DURATION -> "duration";
             case ZONE -> "zone";
-            case NAME -> name;
             default -> name;
         };
         if (positional) {

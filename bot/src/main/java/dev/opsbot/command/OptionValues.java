@@ -93,7 +93,7 @@ final class OptionValues {
     }
 
     /** Parses 30m, 2h, 1d, 1w and combinations such as 1h30m. */
-    public static Optional<Duration> duration(String word) {
+    private static Optional<Duration> duration(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         Matcher m = DURATION_PART.matcher(w);
         Duration total = Duration.ZERO;
@@ -122,7 +122,7 @@ final class OptionValues {
         return option.itemPrefixes().isEmpty() ? "INC-42" : option.itemPrefixes().get(0) + "-42";
     }
 
-    static String oneOf(List<String> choices) {
+    private static String oneOf(List<String> choices) {
         if (choices.size() == 1) {
             return choices.get(0);
         }

@@ -3,7 +3,9 @@ package dev.opsbot.command;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Names as people type them in a terminal: {@code @alice} (or {@code alice}) and {@code #ops}. */
@@ -11,7 +13,7 @@ public final class PlainMentions implements MentionSyntax {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Words every chat platform reads as "notify everyone"; never a person's name. */
-    private static final java.util.Set<String> BROADCASTS = java.util.Set.of("here", "everyone", "channel");
+    private static final Set<String> BROADCASTS = Set.of("here", "everyone", "channel");
 
     private final Platform platform;
 
@@ -22,7 +24,7 @@ public final class PlainMentions implements MentionSyntax {
     @Override
     public Optional<Actor> user(String token) {
         String name = token.startsWith("@") ? token.substring(1) : token;
-        if (!NAME.matcher(name).matches() || BROADCASTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        if (!NAME.matcher(name).matches() || BROADCASTS.contains(name.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         return Optional.of(new Actor(platform, name, name));

@@ -12,6 +12,7 @@ import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Notifier;
 import dev.opsbot.chat.Reply;
+import dev.opsbot.command.Arguments;
 import dev.opsbot.command.CommandCall;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandSpec;
@@ -22,6 +23,7 @@ import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /** The {@code /incident} command: declaring incidents and moving them through their life. */
@@ -83,24 +85,19 @@ public final class IncidentCommands {
 
     public IncidentCommands(Incidents incidents, AuditLog audit, Notifier notifier, List<ChannelRef> announceTo,
             List<IncidentListener> listeners, KnownServices services) {
-        this.services = services;
         this.incidents = incidents;
         this.audit = audit;
         this.notifier = notifier;
         this.announceTo = List.copyOf(announceTo);
         this.listeners = List.copyOf(listeners);
+        this.services = services;
     }
 
     Reply declare(CommandCall call) {
         Severity severity = Severity.parse(call.args().text("severity")).orElseThrow();
-        String title = call.args().text("title");
-        if (title.codePointCount(0, title.length()) > LONGEST_TITLE) {
-            throw Refusal.badInput("A title can be at most " + LONGEST_TITLE
-                    + " characters; put the details in /incident update once it is declared.");
-        }
-        // Service names are stored lower-case, so "Payments" and "payments" are one service.
-        String service = call.args().optionalText("service").map(s -> s.toLowerCase(java.util.Locale.ROOT))
-                .orElse(null);
+        String title = atMost(LONGEST_TITLE, call.args().text("title"), "A title can be at most " + LONGEST_TITLE
+                + " characters; put the details in /incident update once it is declared.");
+        String service = service(call.args());
         if (service != null && !services.exists(service)) {
             throw Refusal.badInput("There is no service “" + service + "”; /service list shows them.");
         }
@@ -165,7 +162,7 @@ public final class IncidentCommands {
     Reply list(CommandCall call) {
         var args = call.args();
         Incidents.Query query = new Incidents.Query(args.flag("open"), args.flag("mine") ? call.actor() : null,
-                args.optionalText("service").map(s -> s.toLowerCase(java.util.Locale.ROOT)).orElse(null),
+                service(args),
                 args.optionalText("sev").flatMap(Severity::parse).orElse(null), 50);
         List<Incident> found = incidents.list(query);
         if (found.isEmpty()) {
@@ -182,11 +179,20 @@ public final class IncidentCommands {
     }
 
     private static String withinNoteLength(String text, String what) {
-        if (text.codePointCount(0, text.length()) > LONGEST_NOTE) {
-            throw Refusal.badInput(what + " can be at most " + LONGEST_NOTE + " characters; put the rest in an "
-                    + "/incident update.");
+        return atMost(LONGEST_NOTE, text, what + " can be at most " + LONGEST_NOTE + " characters; put the rest in an "
+                + "/incident update.");
+    }
+
+    private static String atMost(int longest, String text, String refusal) {
+        if (text.codePointCount(0, text.length()) > longest) {
+            throw Refusal.badInput(refusal);
         }
         return text;
+    }
+
+    /** Service names are stored lower-case, so "Payments" and "payments" are one service; null if not given. */
+    private static String service(Arguments args) {
+        return args.optionalText("service").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
     }
 
     private Incident load(String id) {
