@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
 public enum Cadence {
     DAILY, WEEKDAYS, WEEKLY;
 
-    public static final List<String> WORDS = List.of("daily", "weekdays", "weekly");
+    public static final List<String> WORDS = Arrays.stream(values()).map(Cadence::word).toList();
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);

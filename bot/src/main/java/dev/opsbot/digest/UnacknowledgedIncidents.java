@@ -7,12 +7,14 @@ import dev.opsbot.incident.Incidents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 
 /** The digest's list of open incidents nobody has acknowledged yet, the oldest first. */
 public final class UnacknowledgedIncidents implements DigestSection {
 
     private static final int SHOWN = 10;
+    private static final int SCANNED = 500;
 
     private final Incidents incidents;
 
@@ -32,9 +34,9 @@ public final class UnacknowledgedIncidents implements DigestSection {
 
     @Override
     public List<String> lines(Instant now, ZoneId zone) {
-        List<Incident> waiting = incidents.list(new Incidents.Query(true, null, null, null, 500)).stream()
+        List<Incident> waiting = incidents.list(new Incidents.Query(true, null, null, null, SCANNED)).stream()
                 .filter(i -> i.acknowledgedBy() == null)
-                .sorted(java.util.Comparator.comparing(Incident::declaredAt))
+                .sorted(Comparator.comparing(Incident::declaredAt))
                 .toList();
         return DigestSection.firstOf(waiting, SHOWN, i -> Inline.strong(i.id()) + " · " + i.severity().word()
                 + " · " + i.title() + " · declared " + TimeText.span(Duration.between(i.declaredAt(), now))

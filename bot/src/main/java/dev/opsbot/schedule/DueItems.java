@@ -1,10 +1,7 @@
 package dev.opsbot.schedule;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,40 +33,20 @@ public interface DueItems {
      * still there: a handler re-arming its own item uses this, so a cancel while it ran stands.
      * False if the item is gone.
      */
-    default boolean reschedule(DueItem item) {
-        if (find(item.id()).isEmpty()) {
-            return false;
-        }
-        schedule(item);
-        return true;
-    }
+    boolean reschedule(DueItem item);
 
     /**
      * Moves a pending item to another time, keeping its data; false if it is gone (it fired or was
      * cancelled meanwhile), so a snooze never brings a finished item back.
      */
-    default boolean moveTo(String id, Instant at) {
-        Optional<DueItem> item = find(id);
-        item.ifPresent(i -> schedule(i.at(at)));
-        return item.isPresent();
-    }
+    boolean moveTo(String id, Instant at);
 
     /**
      * Hands the pending items about {@code subject} that wait on {@code fromOwnerKey} to
      * {@code toOwnerKey}, keeping their times: when an item changes hands, what its owner had to
      * do falls to the new owner. Returns how many moved.
      */
-    default int reassign(String subject, String fromOwnerKey, String toOwnerKey) {
-        int moved = 0;
-        for (DueItem item : pending(subject, Integer.MAX_VALUE)) {
-            if (fromOwnerKey.equals(item.data().get(DueItem.OWNER))) {
-                Map<String, String> data = new HashMap<>(item.data());
-                data.put(DueItem.OWNER, toOwnerKey);
-                moved += reschedule(new DueItem(item.id(), item.kind(), item.subject(), item.dueAt(), data)) ? 1 : 0;
-            }
-        }
-        return moved;
-    }
+    int reassign(String subject, String fromOwnerKey, String toOwnerKey);
 
     /** Cancels a pending item; a no-op if it is gone. */
     void cancel(String id);
@@ -89,24 +66,14 @@ public interface DueItems {
     Optional<Instant> nextDue();
 
     /** The pending follow-up with this ref ({@code FU-12}), if any. */
-    default Optional<DueItem> findByRef(String ref) {
-        return pending(null, Integer.MAX_VALUE).stream().filter(i -> ref.equals(i.ref())).findFirst();
-    }
+    Optional<DueItem> findByRef(String ref);
 
     /** Pending follow-ups (items with a label), soonest first; only those owned by {@code ownerKey} unless null. */
-    default List<DueItem> followUps(String ownerKey, int limit) {
-        return pending(null, Integer.MAX_VALUE).stream()
-                .filter(DueItem::isFollowUp)
-                .filter(i -> ownerKey == null || ownerKey.equals(i.data().get(DueItem.OWNER)))
-                .sorted(Comparator.comparing(DueItem::dueAt))
-                .limit(limit)
-                .toList();
-    }
+    List<DueItem> followUps(String ownerKey, int limit);
 
     /**
      * Called with the due time of every item scheduled from this instance, so a clock sleeping
      * until a later time can wake earlier.
      */
-    default void onSchedule(Consumer<Instant> wake) {
-    }
+    void onSchedule(Consumer<Instant> wake);
 }

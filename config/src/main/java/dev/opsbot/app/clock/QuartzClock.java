@@ -134,8 +134,10 @@ final class QuartzClock implements SmartLifecycle {
 
     /** The routine's next scheduled time strictly after an instant, read by Quartz's own cron rules. */
     static UnaryOperator<Instant> nextAfter(Routine routine) {
+        // Parsed once: a catch-up may step through many scheduled times.
+        CronExpression cron = cron(routine);
         return after -> {
-            Date next = cron(routine).getNextValidTimeAfter(Date.from(after));
+            Date next = cron.getNextValidTimeAfter(Date.from(after));
             return next == null ? null : next.toInstant();
         };
     }
