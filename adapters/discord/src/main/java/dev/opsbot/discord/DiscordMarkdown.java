@@ -77,10 +77,8 @@ final class DiscordMarkdown implements Inline.Renderer {
 
     @Override
     public String here() {
-        if (!withMentions) {
-            return "@here";
-        }
-        here = true;
+        // Embed titles never notify, so only a body's @here lets the message ping the channel.
+        here |= withMentions;
         return "@here";
     }
 }

@@ -70,7 +70,6 @@ public final class DiscordRegistration {
             case USER -> OptionType.USER;
             case CHANNEL -> OptionType.CHANNEL;
             case SWITCH -> OptionType.BOOLEAN;
-            case TEXT, NAME -> OptionType.STRING;
             default -> OptionType.STRING;
         };
         OptionData data = new OptionData(type, name(o.name()), description(o.description() + hint(o), o.name()),
@@ -107,6 +106,6 @@ public final class DiscordRegistration {
 
     static String description(String text, String fallback) {
         String d = text == null || text.isBlank() ? fallback : text.strip();
-        return d.length() <= MAX_DESCRIPTION ? d : d.substring(0, MAX_DESCRIPTION - 1) + "…";
+        return DiscordReplies.cut(d, MAX_DESCRIPTION);
     }
 }

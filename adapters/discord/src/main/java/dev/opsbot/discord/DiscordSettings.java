@@ -1,7 +1,7 @@
 package dev.opsbot.discord;
 
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * How to reach Discord: {@code DISCORD_TOKEN} (the bot token), {@code DISCORD_GUILD_ID} (commands
@@ -26,10 +26,10 @@ public record DiscordSettings(String token, String guildId, String apiUrl, Strin
         gatewayUrl = url(gatewayUrl, DEFAULT_GATEWAY_URL, "DISCORD_GATEWAY_URL", "ws");
     }
 
-    /** Reads the four variables; only the token is required. */
-    public static DiscordSettings fromEnvironment(Map<String, String> env) {
-        return new DiscordSettings(env.get("DISCORD_TOKEN"), env.get("DISCORD_GUILD_ID"), env.get("DISCORD_API_URL"),
-                env.get("DISCORD_GATEWAY_URL"));
+    /** Reads the four variables through {@code env} (null when unset); only the token is required. */
+    public static DiscordSettings fromEnvironment(UnaryOperator<String> env) {
+        return new DiscordSettings(env.apply("DISCORD_TOKEN"), env.apply("DISCORD_GUILD_ID"),
+                env.apply("DISCORD_API_URL"), env.apply("DISCORD_GATEWAY_URL"));
     }
 
     public Optional<String> guild() {

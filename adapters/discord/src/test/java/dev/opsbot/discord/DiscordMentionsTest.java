@@ -29,7 +29,7 @@ class DiscordMentionsTest {
 
     @Test
     void settingsDefaultToDiscordAndValidateWhatIsGiven() {
-        DiscordSettings defaults = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", " secret "));
+        DiscordSettings defaults = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", " secret ")::get);
         assertThat(defaults.token()).isEqualTo("secret");
         assertThat(defaults.guild()).isEmpty();
         assertThat(defaults.apiUrl()).isEqualTo("https://discord.com/api/v10/");
@@ -37,15 +37,15 @@ class DiscordMentionsTest {
         assertThat(defaults.toString()).doesNotContain("secret");
 
         DiscordSettings local = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", "t", "DISCORD_GUILD_ID", "42",
-                "DISCORD_API_URL", "http://127.0.0.1:9/api/v10", "DISCORD_GATEWAY_URL", "ws://127.0.0.1:9/"));
+                "DISCORD_API_URL", "http://127.0.0.1:9/api/v10", "DISCORD_GATEWAY_URL", "ws://127.0.0.1:9/")::get);
         assertThat(local.guild()).contains("42");
         assertThat(local.apiUrl()).isEqualTo("http://127.0.0.1:9/api/v10/");
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DiscordSettings.fromEnvironment(Map.of())))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DiscordSettings.fromEnvironment(unset -> null)))
                 .hasMessage("DISCORD_TOKEN is not set");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DiscordSettings.fromEnvironment(
-                Map.of("DISCORD_TOKEN", "t", "DISCORD_GUILD_ID", "ops")))).hasMessageContaining("numeric guild id");
+                Map.of("DISCORD_TOKEN", "t", "DISCORD_GUILD_ID", "ops")::get))).hasMessageContaining("numeric guild id");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DiscordSettings.fromEnvironment(
-                Map.of("DISCORD_TOKEN", "t", "DISCORD_GATEWAY_URL", "http://x")))).hasMessageContaining("ws://");
+                Map.of("DISCORD_TOKEN", "t", "DISCORD_GATEWAY_URL", "http://x")::get))).hasMessageContaining("ws://");
     }
 }

@@ -8,8 +8,6 @@ import dev.opsbot.discord.ButtonCommands;
 import dev.opsbot.discord.DiscordSettings;
 import dev.opsbot.incident.Incidents;
 import dev.opsbot.incident.OpenIncidentSuggestions;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -27,14 +25,7 @@ public class DiscordConfiguration {
 
     @Bean
     DiscordSettings discordSettings(Environment env) {
-        Map<String, String> values = new HashMap<>();
-        for (String key : new String[] {"DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_API_URL", "DISCORD_GATEWAY_URL"}) {
-            String value = env.getProperty(key);
-            if (value != null) {
-                values.put(key, value);
-            }
-        }
-        return DiscordSettings.fromEnvironment(values);
+        return DiscordSettings.fromEnvironment(env::getProperty);
     }
 
     @Bean
