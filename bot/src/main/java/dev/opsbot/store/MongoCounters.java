@@ -18,13 +18,10 @@ public final class MongoCounters implements Counters {
 
     @Override
     public long next(String sequence) {
-        // Ask for the state before the increment and add one ourselves: the embedded server hands
-        // back its live document for AFTER, which a concurrent caller may already have moved on.
-        Document before = counters.findOneAndUpdate(
+        Document after = counters.findOneAndUpdate(
                 new Document("_id", sequence),
                 Updates.inc("value", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        Object value = before == null ? null : before.get("value");
-        return value == null ? 1 : ((Number) value).longValue() + 1;
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return ((Number) after.get("value")).longValue();
     }
 }
