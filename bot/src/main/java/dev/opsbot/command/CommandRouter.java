@@ -130,8 +130,16 @@ public final class CommandRouter {
         if (failure instanceof Refusal refusal) {
             return Reply.refusal(refusal.getMessage(), refusal.showUsage() ? usage.line : null);
         }
+        return apology("command failed actor=" + invocation.actor().key() + " line=" + invocation.line(), failure);
+    }
+
+    /**
+     * What a person sees when something failed on opsbot's side, in the router or in an adapter
+     * around it: a short apology whose ref matches the error logged here with {@code what}.
+     */
+    public static Reply apology(String what, Throwable failure) {
         String ref = UUID.randomUUID().toString().substring(0, 8);
-        log.error("command failed ref={} actor={} line={}", ref, invocation.actor().key(), invocation.line(), failure);
+        log.error("{} ref={}", what, ref, failure);
         return Reply.refusal("Sorry, that failed on our side (ref " + ref + "). Try again, "
                 + "or give the ref to whoever runs opsbot.", null);
     }

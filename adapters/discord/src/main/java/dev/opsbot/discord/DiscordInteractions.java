@@ -19,8 +19,6 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Slash commands and button clicks become invocations of the core router, as the person who
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DiscordInteractions extends ListenerAdapter {
 
-    private static final Logger log = LoggerFactory.getLogger(DiscordInteractions.class);
 
     private final CommandRouter router;
     private final DiscordReplies replies;
@@ -117,8 +114,7 @@ final class DiscordInteractions extends ListenerAdapter {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                log.error("Discord interaction failed before reaching the router", e);
-                return Reply.refusal("Sorry, that failed on our side. Try again.", null);
+                return CommandRouter.apology("Discord interaction failed before reaching the router", e);
             }
         };
     }

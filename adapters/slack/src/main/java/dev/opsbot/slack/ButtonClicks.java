@@ -63,7 +63,7 @@ final class ButtonClicks implements BlockActionHandler {
         try {
             reply = router.handle(invocation);
         } catch (RuntimeException | Error e) {
-            reply = Apology.after(log, invocation.line(), e);
+            reply = CommandRouter.apology("slack command failed line=" + invocation.line(), e);
         }
         BlockKit.Message m = BlockKit.render(reply);
         BlockActionPayload.Container container = p.getContainer();

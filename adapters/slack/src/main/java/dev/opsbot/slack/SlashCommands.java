@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every catalog root's slash command. The command runs on a worker; if it answers within the ack
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SlashCommands implements SlashCommandHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
 
     private final CommandRouter router;
     private final Executor work;
@@ -58,7 +55,7 @@ final class SlashCommands implements SlashCommandHandler {
             String url = p.getResponseUrl();
             answer.whenComplete((reply, failure) -> {
                 if (failure != null) {
-                    responses.send(url, response(Apology.after(log, invocation.line(), failure)));
+                    responses.send(url, response(apology(invocation, failure)));
                 } else {
                     responses.send(url, response(reply));
                 }
@@ -66,9 +63,9 @@ final class SlashCommands implements SlashCommandHandler {
             return ctx.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ctx.ack(response(Apology.after(log, invocation.line(), e)));
+            return ctx.ack(response(apology(invocation, e)));
         } catch (ExecutionException e) {
-            return ctx.ack(response(Apology.after(log, invocation.line(), e.getCause())));
+            return ctx.ack(response(apology(invocation, e.getCause())));
         }
     }
 
@@ -79,5 +76,9 @@ final class SlashCommands implements SlashCommandHandler {
                 .text(m.text())
                 .blocks(m.blocks())
                 .build();
+    }
+
+    private static Reply apology(Invocation invocation, Throwable failure) {
+        return CommandRouter.apology("slack command failed line=" + invocation.line(), failure);
     }
 }
