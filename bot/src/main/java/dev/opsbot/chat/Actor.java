@@ -23,6 +23,16 @@ public record Actor(Platform platform, String id, String name) {
         return platform.key() + ":" + id;
     }
 
+    /** Reads the {@link #key()} form back; the name is unknown there, so it is the id. */
+    public static java.util.Optional<Actor> parseKey(String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0 || colon == key.length() - 1) {
+            return java.util.Optional.empty();
+        }
+        String id = key.substring(colon + 1);
+        return Platform.fromKey(key.substring(0, colon)).map(p -> new Actor(p, id, id));
+    }
+
     public boolean sameAs(Actor other) {
         return other != null && platform == other.platform && id.equals(other.id);
     }

@@ -2,7 +2,6 @@ package dev.opsbot.followup;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.Inline;
-import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.TimeText;
 import dev.opsbot.schedule.DueItem;
 import java.time.Duration;
@@ -36,15 +35,6 @@ public final class FollowUpRows {
 
     /** The person behind an {@code owner} key such as {@code slack:U123}, if the key reads as one. */
     static Optional<Actor> owner(DueItem item) {
-        String key = item.data().get(DueItem.OWNER);
-        if (key == null) {
-            return Optional.empty();
-        }
-        int colon = key.indexOf(':');
-        if (colon <= 0 || colon == key.length() - 1) {
-            return Optional.empty();
-        }
-        String id = key.substring(colon + 1);
-        return Platform.fromKey(key.substring(0, colon)).map(p -> new Actor(p, id, id));
+        return Optional.ofNullable(item.data().get(DueItem.OWNER)).flatMap(Actor::parseKey);
     }
 }
