@@ -13,6 +13,7 @@ import dev.opsbot.command.MongoHandledRequests;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.OpenIncidentSuggestions;
 import dev.opsbot.incident.KnownServices;
 import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.Counters;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -86,6 +88,13 @@ public class CoreConfiguration {
         return IncidentCommands.ROOT.handledBy(
                 new IncidentCommands(incidents, audit, outbox, settings.incidentChannels(),
                         listeners.orderedStream().toList(), knownServices.getIfAvailable(() -> KnownServices.ANY)));
+    }
+
+    /** Open incidents are offered first wherever an adapter autocompletes an item. */
+    @Bean
+    @Order(0)
+    OpenIncidentSuggestions openIncidentSuggestions(Incidents incidents) {
+        return new OpenIncidentSuggestions(incidents);
     }
 
     @Bean

@@ -6,8 +6,6 @@ import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Suggestions;
 import dev.opsbot.discord.ButtonCommands;
 import dev.opsbot.discord.DiscordSettings;
-import dev.opsbot.incident.Incidents;
-import dev.opsbot.incident.OpenIncidentSuggestions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -26,11 +24,6 @@ public class DiscordConfiguration {
     @Bean
     DiscordSettings discordSettings(Environment env) {
         return DiscordSettings.fromEnvironment(env::getProperty);
-    }
-
-    @Bean
-    OpenIncidentSuggestions openIncidentSuggestions(Incidents incidents) {
-        return new OpenIncidentSuggestions(incidents);
     }
 
     @Bean

@@ -30,6 +30,7 @@ import dev.opsbot.store.AuditLog;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Services, ownership and handover, on-call and escalation. The core collects the command
@@ -50,6 +51,7 @@ public class OwnershipConfiguration {
     }
 
     @Bean
+    @Order(1)
     ServiceSuggestions serviceSuggestions(Services services) {
         return new ServiceSuggestions(services);
     }
