@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
@@ -31,13 +32,17 @@ public final class MongoStore implements AutoCloseable {
     private final MongoDatabase database;
     private final String description;
 
-    private MongoStore(MongoServer embedded, H2Backend backend, String uri, String databaseName, String description) {
+    private MongoStore(MongoServer embedded, H2Backend backend, String uri, String databaseName, String description,
+            CommandListener listener) {
         this.embedded = embedded;
         this.backend = backend;
         ConnectionString cs = new ConnectionString(uri);
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
                 .applyConnectionString(cs)
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS));
+        if (listener != null) {
+            builder.addCommandListener(listener);
+        }
         if (embedded != null) {
             // The embedded server runs a query and the write that follows it without a lock, so
             // concurrent commands could both match one version. One connection makes it execute
@@ -53,7 +58,7 @@ public final class MongoStore implements AutoCloseable {
 
     /** Connects to a real MongoDB (a replica set in production). */
     public static MongoStore connect(String uri) {
-        return new MongoStore(null, null, uri, "opsbot", "MongoDB at " + redact(uri));
+        return new MongoStore(null, null, uri, "opsbot", "MongoDB at " + redact(uri), null);
     }
 
     /** Starts the embedded server with its data in {@code dataDir/opsbot.mv}. */
@@ -65,20 +70,25 @@ public final class MongoStore implements AutoCloseable {
         }
         Path file = dataDir.resolve("opsbot.mv").toAbsolutePath();
         H2Backend backend = new H2Backend(file.toString());
-        return startEmbedded(backend, "embedded store " + file);
+        return startEmbedded(backend, "embedded store " + file, null);
     }
 
     /** An embedded server that keeps nothing on disk: for tests and benchmarks. */
     public static MongoStore inMemory() {
-        return startEmbedded(H2Backend.inMemory(), "in-memory store");
+        return inMemory(null);
     }
 
-    private static MongoStore startEmbedded(H2Backend backend, String description) {
+    /** The in-memory store with a driver listener, so a benchmark can count store round trips. */
+    public static MongoStore inMemory(CommandListener listener) {
+        return startEmbedded(H2Backend.inMemory(), "in-memory store", listener);
+    }
+
+    private static MongoStore startEmbedded(H2Backend backend, String description, CommandListener listener) {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         log.info("started {} on {}", description, uri);
-        return new MongoStore(server, backend, uri, "opsbot", description);
+        return new MongoStore(server, backend, uri, "opsbot", description, listener);
     }
 
     public MongoDatabase database() {
