@@ -62,7 +62,7 @@ public final class SlackAdapter implements AutoCloseable {
         // Every command reaches the router, which answers one it does not know with the nearest it does.
         app.command(Pattern.compile("^/.+$"), new SlashCommands(router, work, settings.ackBudget(), responses, refusals));
         app.blockAction(SlackPayloads.OUR_BUTTONS, new ButtonClicks(router, work, responses, api.bot(), refusals));
-        this.endpoint = new SlackEndpoint(app, new SlackSignature(settings.signingSecret(), Clock.systemUTC()),
+        this.endpoint = new SlackEndpoint(app, new RequestSignature(settings.signingSecret(), Clock.systemUTC()),
                 refusals);
         log.info("slack adapter ready: {} slash commands, {}", router.catalog().roots().size(), settings);
     }

@@ -36,10 +36,10 @@ final class SlackEndpoint extends HttpServlet {
 
     private final transient App app;
     private final transient SlackRequestParser parser;
-    private final transient SlackSignature signature;
+    private final transient RequestSignature signature;
     private final transient BadRequestLog refusals;
 
-    SlackEndpoint(App app, SlackSignature signature, BadRequestLog refusals) {
+    SlackEndpoint(App app, RequestSignature signature, BadRequestLog refusals) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signature = signature;

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * constant time, and a timestamp within five minutes of now in either direction. A timestamp that
  * is not whole seconds (milliseconds, garbage) is refused like a stale one.
  */
-final class SlackSignature {
+final class RequestSignature {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
     // Epoch seconds have ten digits until the year 2286; anything longer is not seconds.
@@ -27,7 +27,7 @@ final class SlackSignature {
     private final SecretKeySpec key;
     private final Clock clock;
 
-    SlackSignature(String signingSecret, Clock clock) {
+    RequestSignature(String signingSecret, Clock clock) {
         this.key = new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.clock = clock;
     }
