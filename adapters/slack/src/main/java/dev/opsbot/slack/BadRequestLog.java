@@ -42,7 +42,8 @@ final class BadRequestLog {
         }
         if (written < perMinute) {
             written++;
-            log.warn("slack: refused a request with {} ({}) from {}", status, reason, from == null ? "socket mode" : from);
+            log.warn("slack: refused a request with {} ({}) from {}", status, reason,
+                    from == null || from.isBlank() ? "socket mode" : from);
         } else {
             suppressed++;
         }

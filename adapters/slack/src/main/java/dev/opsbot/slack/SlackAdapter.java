@@ -34,6 +34,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final ExecutorService work;
     private final SlackEndpoint endpoint;
+    private final BadRequestLog refusals;
     private SocketModeApp socketMode;
 
     /** An adapter with a Web API client of its own, closed with it. */
@@ -58,9 +59,10 @@ public final class SlackAdapter implements AutoCloseable {
         this.work = Executors.newFixedThreadPool(WORKERS, workerThreads());
         router.useMentions(Platform.SLACK, new SlackMentions());
         ResponseUrls responses = new ResponseUrls(api.slack());
-        BadRequestLog refusals = new BadRequestLog(Clock.systemUTC(), BadRequestLog.DEFAULT_PER_MINUTE);
+        this.refusals = new BadRequestLog(Clock.systemUTC(), BadRequestLog.DEFAULT_PER_MINUTE);
         // Every command reaches the router, which answers one it does not know with the nearest it does.
-        app.command(Pattern.compile("^/.+$"), new SlashCommands(router, work, settings.ackBudget(), responses, refusals));
+        app.command(Pattern.compile("^/.+$"),
+                new SlashCommands(router, work, settings.ackBudget(), responses, refusals));
         app.blockAction(SlackPayloads.OUR_BUTTONS, new ButtonClicks(router, work, responses, api.bot(), refusals));
         this.endpoint = new SlackEndpoint(app, new RequestSignature(settings.signingSecret(), Clock.systemUTC()),
                 refusals);
@@ -90,7 +92,11 @@ public final class SlackAdapter implements AutoCloseable {
             throw new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN");
         }
         if (socketMode == null) {
-            socketMode = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+            SocketModeClient client = api.slack().socketMode(settings.appToken(),
+                    SocketModeClient.Backend.JavaWebSocket);
+            // Given a client, Bolt adds no listener of its own: envelopes go through ours.
+            client.addWebSocketMessageListener(new SocketModeEnvelopes(app, client, refusals));
+            socketMode = new SocketModeApp(client, app);
             socketMode.startAsync();
             log.info("slack socket mode connected");
         }

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Every catalog root's slash command. The command runs on a worker; if it answers within the ack
- * budget the answer is the ack itself, otherwise Slack gets an empty ack at once and the answer
- * follows through {@code response_url}. Slack's trigger id names the request, so a retried
+ * Every slash command (the router answers one it does not know). It runs on a worker; if it
+ * answers within the ack budget the answer is the ack itself, otherwise Slack gets an empty ack at
+ * once and the answer follows through {@code response_url}. Slack's trigger id names the request, so a retried
  * delivery of the same command is recognised by the router and not carried out twice. A command
  * missing who, where or its trigger (only possible over Socket Mode: the HTTP endpoint refuses it
  * first) is acknowledged and dropped, with one rate-limited log line.

@@ -25,7 +25,8 @@ class BadRequestLogTest {
             refusals.refused(400, "payload is not JSON", "192.0.2.7");
 
             assertThat(log.lines()).hasSize(5);
-            assertThat(log.lines().get(3)).endsWith("slack: 22 more refused requests were not logged in the last minute");
+            assertThat(log.lines().get(3))
+                    .endsWith("slack: 22 more refused requests were not logged in the last minute");
             assertThat(log.lines().get(4)).endsWith("(payload is not JSON) from 192.0.2.7");
         }
     }

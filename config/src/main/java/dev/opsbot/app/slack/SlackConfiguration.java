@@ -57,7 +57,8 @@ public class SlackConfiguration {
 
     @Bean
     ServletRegistrationBean<HttpServlet> slackEvents(SlackAdapter adapter) {
-        ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(adapter.endpoint(), EVENTS_PATH);
+        ServletRegistrationBean<HttpServlet> registration =
+                new ServletRegistrationBean<>(adapter.endpoint(), EVENTS_PATH);
         registration.setName("slackEvents");
         return registration;
     }
