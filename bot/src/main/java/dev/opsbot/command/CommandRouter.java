@@ -119,7 +119,10 @@ public final class CommandRouter {
         try {
             return bindings.get(root.name()).run(spec, call);
         } catch (RuntimeException failure) {
-            if (remembered && !(failure instanceof Refusal)) {
+            // Neither a failure nor a refusal carried the request out: a refusal is thrown before
+            // anything is written, and may depend on who asked or on the state, so the same
+            // request (the right person's click, a retry after the state changed) may run later.
+            if (remembered) {
                 handled.forget(invocation.requestId());
             }
             throw failure;

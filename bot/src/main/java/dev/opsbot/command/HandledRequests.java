@@ -12,7 +12,7 @@ public interface HandledRequests {
     default void forgetBefore(Instant cutoff) {
     }
 
-    /** Forgets an id whose handling failed, so the platform's retry is carried out after all. */
+    /** Forgets an id whose handling failed or was refused, so a later delivery of it is carried out after all. */
     default void forget(String requestId) {
     }
 

@@ -148,6 +148,29 @@ class CommandRouterTest {
     }
 
     @Test
+    void aRefusedRequestIsNotRememberedSoItRunsWhenTheStateAllowsIt() {
+        try (CoreFixture core = new CoreFixture()) {
+            java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
+            dev.opsbot.command.CommandRoot<Object> gate = dev.opsbot.command.CommandRoot.of("gate", "Opens later",
+                    dev.opsbot.command.CommandSpec.<Object>of("pass", "Refused while closed", (h, call) -> {
+                        if (!open.get()) {
+                            throw Refusal.because("The gate is closed.");
+                        }
+                        return Reply.note("passed");
+                    }));
+            core.with(gate.handledBy(new Object()));
+            Invocation request = new Invocation(Actor.console("alice"), core.here, "/gate pass", "click-7");
+            Reply refused = core.router().handle(request);
+            open.set(true);
+            Reply passed = core.router().handle(request);
+            Reply doubleClick = core.router().handle(request);
+            assertThat(refused.text()).isEqualTo("The gate is closed.");
+            assertThat(passed.text()).isEqualTo("passed");
+            assertThat(doubleClick.text()).isEqualTo("That request was already handled.");
+        }
+    }
+
+    @Test
     void helpFollowedByACommandShowsThatCommandsHelp() {
         try (CoreFixture core = new CoreFixture()) {
             Reply named = core.run("alice", "/help incident");

@@ -6,11 +6,13 @@ import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -22,11 +24,12 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 
 /**
  * Slash commands and button clicks become invocations of the core router, as the person who
- * used them, in the channel they were used in; the interaction id makes a redelivery harmless.
+ * used them, in the channel they were used in. A slash command's interaction id makes a
+ * redelivery harmless; a click is named by the message as drawn, the button and the clicker, so
+ * a double click runs once while another person's click on the same button is their own.
  * Autocomplete is answered by {@link DiscordAutocomplete}.
  */
 final class DiscordInteractions extends ListenerAdapter {
-
 
     private final CommandRouter router;
     private final DiscordReplies replies;
@@ -48,7 +51,7 @@ final class DiscordInteractions extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         answering.answer(safely(() -> {
-            Invocation invocation = invocation(event, event.getCommandString());
+            Invocation invocation = invocation(event, event.getCommandString(), "discord:" + event.getId());
             if (event.getName().equals("help")) {
                 return router.handle(new Invocation(invocation.actor(), invocation.channel(), "/help", null));
             }
@@ -63,7 +66,7 @@ final class DiscordInteractions extends ListenerAdapter {
         Answering.Answer answer = onPrivateMessage
                 ? new ReplyAnswer(event, replies) : new EditAnswer(event, replies);
         answering.answer(safely(() -> line
-                .map(l -> router.handle(invocation(event, l)))
+                .map(l -> router.handle(invocation(event, l, clickId(event))))
                 .orElseGet(() -> Reply.note("This button no longer works; type the command instead."))), answer);
     }
 
@@ -72,7 +75,20 @@ final class DiscordInteractions extends ListenerAdapter {
         autocomplete.answer(event);
     }
 
-    private Invocation invocation(Interaction interaction, String line) {
+    /**
+     * Each click is a new interaction, so the interaction id cannot tell a double click. The
+     * message's id and last edit name the drawing the person saw (an edit redraws the buttons, so
+     * a click on the redrawn card is a new request), the custom id names the button, and the
+     * clicker's id keeps one person's refused click from using up the button for the right person.
+     */
+    private static String clickId(ButtonInteractionEvent event) {
+        Message message = event.getMessage();
+        OffsetDateTime edited = message.getTimeEdited();
+        return "discord:click:" + message.getId() + ":" + (edited == null ? 0 : edited.toInstant().toEpochMilli())
+                + ":" + event.getComponentId() + ":" + event.getUser().getId();
+    }
+
+    private Invocation invocation(Interaction interaction, String line, String requestId) {
         User user = interaction.getUser();
         Member member = interaction.getMember();
         Actor actor = new Actor(Platform.DISCORD, user.getId(),
@@ -82,8 +98,7 @@ final class DiscordInteractions extends ListenerAdapter {
         String channelId = interaction.getChannelId() == null ? "dm:" + user.getId() : interaction.getChannelId();
         String channelName = channel == null ? null : channel.getName();
         mentions.rememberChannel(channelId, channelName);
-        return new Invocation(actor, new ChannelRef(Platform.DISCORD, channelId, channelName), line,
-                "discord:" + interaction.getId());
+        return new Invocation(actor, new ChannelRef(Platform.DISCORD, channelId, channelName), line, requestId);
     }
 
     /** Discord has already resolved people and channels to ids; they reach the router as mentions. */

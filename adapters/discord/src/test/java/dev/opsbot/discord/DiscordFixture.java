@@ -16,12 +16,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class DiscordFixture implements BeforeEachCallback, AfterEachCallback {
 
-    final CoreFixture core = new CoreFixture();
+    final CoreFixture core;
     FakeDiscordRest rest;
     FakeGateway gateway;
     private DiscordBot bot;
 
     DiscordFixture(CommandRoot.Binding<?>... extraCommands) {
+        this(new CoreFixture(), extraCommands);
+    }
+
+    /** On a core wired elsewhere (with more features); the fixture closes it. */
+    DiscordFixture(CoreFixture core, CommandRoot.Binding<?>... extraCommands) {
+        this.core = core;
         for (CommandRoot.Binding<?> binding : extraCommands) {
             core.with(binding);
         }

@@ -14,6 +14,7 @@ import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * A click on one of opsbot's buttons: runs the button's command line as the person who clicked,
  * then updates the message the button sat on with the new state. A private answer (a refusal,
  * a personal view) goes to the clicker alone and leaves the message as it was. Slack is
- * acknowledged at once; the work happens on a worker.
+ * acknowledged at once; the work happens on a worker. A click missing who, where or which button
+ * (only possible over Socket Mode: the HTTP endpoint refuses it first) is acknowledged and dropped.
  */
 final class ButtonClicks implements BlockActionHandler {
 
@@ -32,25 +34,34 @@ final class ButtonClicks implements BlockActionHandler {
     private final Executor work;
     private final ResponseUrls responses;
     private final MethodsClient methods;
+    private final BadRequestLog refusals;
 
-    ButtonClicks(CommandRouter router, Executor work, ResponseUrls responses, MethodsClient methods) {
+    ButtonClicks(CommandRouter router, Executor work, ResponseUrls responses, MethodsClient methods,
+            BadRequestLog refusals) {
         this.router = router;
         this.work = work;
         this.responses = responses;
         this.methods = methods;
+        this.refusals = refusals;
     }
 
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload p = request.getPayload();
+        Optional<String> malformed = SlackPayloads.problem(p);
+        if (malformed.isPresent()) {
+            refusals.refused(400, malformed.get(), request.getClientIpAddress());
+            return ctx.ack();
+        }
         BlockActionPayload.Action action = p.getActions().get(0);
-        BlockActionPayload.Container container = p.getContainer();
-        String channelId = p.getChannel() != null ? p.getChannel().getId() : container.getChannelId();
+        String channelId = SlackPayloads.channelOf(p);
         String userName = p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
-        // One rendering of a button, clicked twice, is one request; the block id changes each time
-        // the message is redrawn, so a later click on the updated message is a new one.
-        String requestId = "slack:click:" + channelId + ":" + container.getMessageTs() + ":" + action.getBlockId()
-                + ":" + action.getActionId();
+        // One person clicking one rendering of a button twice is one request; another person's
+        // click on it is their own request, so a click refused to one person (not theirs to
+        // answer) leaves the button working for the right one. The block id changes each time the
+        // message is redrawn, so a later click on the updated message is a new request too.
+        String requestId = "slack:click:" + channelId + ":" + p.getContainer().getMessageTs() + ":"
+                + action.getBlockId() + ":" + action.getActionId() + ":" + p.getUser().getId();
         Invocation invocation = new Invocation(new Actor(Platform.SLACK, p.getUser().getId(), userName),
                 new ChannelRef(Platform.SLACK, channelId, p.getChannel() == null ? null : p.getChannel().getName()),
                 action.getValue(), requestId);

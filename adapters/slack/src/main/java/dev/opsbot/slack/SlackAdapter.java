@@ -6,8 +6,9 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.Platform;
-import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandRouter;
+import jakarta.servlet.http.HttpServlet;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * opsbot on Slack: one Bolt {@link App} with a slash command per catalog root and one handler
- * for every opsbot button. Serve {@link #app()} over HTTP (Bolt's servlet at
- * {@code /slack/events}) or call {@link #connectSocketMode()}; register {@link #poster()} with
+ * opsbot on Slack: one Bolt {@link App} with one handler for every slash command (the router
+ * knows which exist) and one for every opsbot button. Serve {@link #endpoint()} at
+ * {@code /slack/events} or call {@link #connectSocketMode()}; register {@link #poster()} with
  * the outbox. Creating the adapter also teaches the router Slack's mention syntax.
  */
 public final class SlackAdapter implements AutoCloseable {
@@ -32,6 +33,8 @@ public final class SlackAdapter implements AutoCloseable {
     private final boolean ownsApi;
     private final App app;
     private final ExecutorService work;
+    private final SlackEndpoint endpoint;
+    private final BadRequestLog refusals;
     private SocketModeApp socketMode;
 
     /** An adapter with a Web API client of its own, closed with it. */
@@ -56,18 +59,27 @@ public final class SlackAdapter implements AutoCloseable {
         this.work = Executors.newFixedThreadPool(WORKERS, workerThreads());
         router.useMentions(Platform.SLACK, new SlackMentions());
         ResponseUrls responses = new ResponseUrls(api.slack());
-        SlashCommands commands = new SlashCommands(router, work, settings.ackBudget(), responses);
-        for (CommandRoot<?> root : router.catalog().roots()) {
-            app.command("/" + root.name(), commands);
-        }
-        app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKit.ACTION_PREFIX) + "\\d+$"),
-                new ButtonClicks(router, work, responses, api.bot()));
+        this.refusals = new BadRequestLog(Clock.systemUTC(), BadRequestLog.DEFAULT_PER_MINUTE);
+        // Every command reaches the router, which answers one it does not know with the nearest it does.
+        app.command(Pattern.compile("^/.+$"),
+                new SlashCommands(router, work, settings.ackBudget(), responses, refusals));
+        app.blockAction(SlackPayloads.OUR_BUTTONS, new ButtonClicks(router, work, responses, api.bot(), refusals));
+        this.endpoint = new SlackEndpoint(app, new RequestSignature(settings.signingSecret(), Clock.systemUTC()),
+                refusals);
         log.info("slack adapter ready: {} slash commands, {}", router.catalog().roots().size(), settings);
     }
 
-    /** The Bolt app, for {@code new SlackAppServlet(adapter.app())}. */
+    /** The Bolt app itself, without the endpoint's checks in front of it. */
     public App app() {
         return app;
+    }
+
+    /**
+     * The servlet for {@code /slack/events}: signature, freshness and shape are checked on the raw
+     * body before Bolt sees the request.
+     */
+    public HttpServlet endpoint() {
+        return endpoint;
     }
 
     public ChannelPoster poster() {
@@ -80,7 +92,11 @@ public final class SlackAdapter implements AutoCloseable {
             throw new IllegalStateException("Socket Mode needs SLACK_APP_TOKEN");
         }
         if (socketMode == null) {
-            socketMode = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+            SocketModeClient client = api.slack().socketMode(settings.appToken(),
+                    SocketModeClient.Backend.JavaWebSocket);
+            // Given a client, Bolt adds no listener of its own: envelopes go through ours.
+            client.addWebSocketMessageListener(new SocketModeEnvelopes(app, client, refusals));
+            socketMode = new SocketModeApp(client, app);
             socketMode.startAsync();
             log.info("slack socket mode connected");
         }

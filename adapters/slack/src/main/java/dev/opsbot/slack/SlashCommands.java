@@ -13,6 +13,7 @@ import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -20,34 +21,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Every catalog root's slash command. The command runs on a worker; if it answers within the ack
- * budget the answer is the ack itself, otherwise Slack gets an empty ack at once and the answer
- * follows through {@code response_url}. Slack's trigger id names the request, so a retried
- * delivery of the same command is recognised by the router and not carried out twice.
+ * Every slash command (the router answers one it does not know). It runs on a worker; if it
+ * answers within the ack budget the answer is the ack itself, otherwise Slack gets an empty ack at
+ * once and the answer follows through {@code response_url}. Slack's trigger id names the request, so a retried
+ * delivery of the same command is recognised by the router and not carried out twice. A command
+ * missing who, where or its trigger (only possible over Socket Mode: the HTTP endpoint refuses it
+ * first) is acknowledged and dropped, with one rate-limited log line.
  */
 final class SlashCommands implements SlashCommandHandler {
-
 
     private final CommandRouter router;
     private final Executor work;
     private final Duration budget;
     private final ResponseUrls responses;
+    private final BadRequestLog refusals;
 
-    SlashCommands(CommandRouter router, Executor work, Duration budget, ResponseUrls responses) {
+    SlashCommands(CommandRouter router, Executor work, Duration budget, ResponseUrls responses,
+            BadRequestLog refusals) {
         this.router = router;
         this.work = work;
         this.budget = budget;
         this.responses = responses;
+        this.refusals = refusals;
     }
 
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload p = request.getPayload();
+        Optional<String> malformed = SlackPayloads.problem(p);
+        if (malformed.isPresent()) {
+            refusals.refused(400, malformed.get(), request.getClientIpAddress());
+            return ctx.ack();
+        }
         Invocation invocation = new Invocation(
                 new Actor(Platform.SLACK, p.getUserId(), p.getUserName()),
                 new ChannelRef(Platform.SLACK, p.getChannelId(), p.getChannelName()),
                 p.getCommand() + " " + SlackText.typed(p.getText()),
-                p.getTriggerId() == null || p.getTriggerId().isBlank() ? null : "slack:command:" + p.getTriggerId());
+                "slack:command:" + p.getTriggerId());
         CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(invocation), work);
         try {
             return ctx.ack(response(answer.get(budget.toMillis(), TimeUnit.MILLISECONDS)));

@@ -66,6 +66,19 @@ public final class SlackClient {
     /** The form body of a click on a button of a message in {@code channel}, as block_actions. */
     public String clickBody(String user, String channel, String messageTs, boolean ephemeral, String blockId,
             String actionId, String value) {
+        return formOf(clickPayload(user, channel, messageTs, ephemeral, blockId, actionId, value,
+                slack.responseUrl("click-" + TRIGGERS.incrementAndGet()),
+                "13345224609." + TRIGGERS.incrementAndGet() + ".c3d4e5"));
+    }
+
+    /** A block_actions body as Slack posts it: the JSON payload, form-encoded as {@code payload}. */
+    public static String formOf(JsonObject payload) {
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The JSON payload of a click on a button, complete as Slack sends it. */
+    public static JsonObject clickPayload(String user, String channel, String messageTs, boolean ephemeral,
+            String blockId, String actionId, String value, String responseUrl, String triggerId) {
         JsonObject p = new JsonObject();
         p.addProperty("type", "block_actions");
         p.add("user", obj("id", user, "username", user.toLowerCase(), "name", user.toLowerCase(), "team_id", "T1"));
@@ -74,17 +87,17 @@ public final class SlackClient {
         JsonObject container = obj("type", "message", "message_ts", messageTs, "channel_id", channel);
         container.addProperty("is_ephemeral", ephemeral);
         p.add("container", container);
-        p.addProperty("trigger_id", "13345224609." + TRIGGERS.incrementAndGet() + ".c3d4e5");
+        p.addProperty("trigger_id", triggerId);
         p.add("team", obj("id", "T1", "domain", "test"));
         p.add("channel", obj("id", channel, "name", "ops"));
-        p.addProperty("response_url", slack.responseUrl("click-" + TRIGGERS.incrementAndGet()));
+        p.addProperty("response_url", responseUrl);
         JsonObject action = obj("action_id", actionId, "block_id", blockId, "value", value, "type", "button",
                 "action_ts", "1700000001.000200");
         action.add("text", obj("type", "plain_text", "text", "button"));
         com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
         actions.add(action);
         p.add("actions", actions);
-        return "payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8);
+        return p;
     }
 
     public Sent send(String body) throws Exception {
@@ -100,6 +113,30 @@ public final class SlackClient {
         headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Sent(response.statusCode(), response.body());
+    }
+
+    /**
+     * Sends raw bytes as a form POST with a chosen timestamp header and signature header; either
+     * may be null to leave the header out. For junk that no real client would send.
+     */
+    public Sent sendRaw(byte[] body, String timestamp, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(events)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(10));
+        if (timestamp != null) {
+            request.header("X-Slack-Request-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Slack-Signature", signature);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Sent(response.statusCode(), response.body());
+    }
+
+    /** Sends raw bytes signed correctly with the secret at {@code timestamp}. */
+    public Sent sendSigned(byte[] body, String timestamp) throws Exception {
+        return sendRaw(body, timestamp, SlackSigner.sign(secret, timestamp, body));
     }
 
     private static String encode(Map<String, String> form) {

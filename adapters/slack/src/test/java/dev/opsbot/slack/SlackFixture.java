@@ -39,7 +39,7 @@ final class SlackFixture implements BeforeEachCallback, AfterEachCallback {
         core = new SlackCore(store, MutableClock.at("2026-11-27T14:00:00Z"), extraCommands);
         adapter = new SlackAdapter(new SlackSettings("xoxb-test", secret, null, slack.apiUrl(), ackBudget),
                 core.router);
-        server = new BoltServer(adapter.app());
+        server = new BoltServer(adapter);
         client = new SlackClient(server.events(), secret, slack);
     }
 

@@ -47,7 +47,7 @@ class SlackOutboxTest {
         SlackCore before = new SlackCore(store, clock);
         SlackAdapter first = new SlackAdapter(settings(), before.router);
         before.outbox.register(first.poster());
-        try (BoltServer server = new BoltServer(first.app())) {
+        try (BoltServer server = new BoltServer(first)) {
             SlackClient client = new SlackClient(server.events(), SECRET, slack);
             client.send(client.commandBody("U1", "C1", "/incident", "declare sev1 checkout down"));
         }

@@ -3,9 +3,16 @@ package dev.opsbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.app_backend.SlackSignature;
+import dev.opsbot.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The signature the tests send is the one Slack documents, and Bolt's verifier agrees with it. */
+/**
+ * The signature the tests send is the one Slack documents, Bolt's verifier agrees with it, and so
+ * does opsbot's own check, which also refuses timestamps from the future.
+ */
 class SlackSignatureTest {
 
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -29,5 +36,38 @@ class SlackSignatureTest {
         assertThat(verifier.isValid(TIMESTAMP, BODY, EXPECTED, sentAt + 1_000)).isTrue();
         assertThat(verifier.isValid(TIMESTAMP, BODY, EXPECTED, sentAt + 5 * 60_000 + 1)).isFalse();
         assertThat(verifier.isValid(TIMESTAMP, BODY + "&x=1", EXPECTED, sentAt + 1_000)).isFalse();
+    }
+
+    @Test
+    void opsbotAcceptsThePublishedExampleOnlyWithinFiveMinutesEitherSide() {
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(Long.parseLong(TIMESTAMP)));
+        RequestSignature check = new RequestSignature(SECRET, clock);
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(check.problem(TIMESTAMP, EXPECTED, body)).isEmpty();
+        assertThat(check.problem(TIMESTAMP, EXPECTED.toUpperCase().replace("V0=", "v0="), body)).isEmpty();
+        assertThat(check.problem(TIMESTAMP, EXPECTED, (BODY + "&x=1").getBytes(StandardCharsets.UTF_8)))
+                .contains("bad signature");
+        clock.advance(Duration.ofSeconds(300));
+        assertThat(check.problem(TIMESTAMP, EXPECTED, body)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(check.problem(TIMESTAMP, EXPECTED, body)).contains("timestamp outside the five-minute window");
+        clock.set(Instant.ofEpochSecond(Long.parseLong(TIMESTAMP)).minusSeconds(301));
+        assertThat(check.problem(TIMESTAMP, EXPECTED, body)).as("sent from the future")
+                .contains("timestamp outside the five-minute window");
+    }
+
+    @Test
+    void opsbotRefusesTimestampsThatAreNotSecondsAndSignaturesThatAreNotV0() {
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(Long.parseLong(TIMESTAMP)));
+        RequestSignature check = new RequestSignature(SECRET, clock);
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(check.problem(TIMESTAMP + "000", EXPECTED, body)).contains("timestamp is not in seconds");
+        assertThat(check.problem(" " + TIMESTAMP, EXPECTED, body)).contains("timestamp is not in seconds");
+        assertThat(check.problem(null, EXPECTED, body)).contains("no signature");
+        assertThat(check.problem(TIMESTAMP, null, body)).contains("no signature");
+        assertThat(check.problem(TIMESTAMP, "v1=" + EXPECTED.substring(3), body)).contains("malformed signature");
+        assertThat(check.problem(TIMESTAMP, EXPECTED.substring(0, 20), body)).contains("malformed signature");
     }
 }

@@ -119,4 +119,52 @@ class SocketModeTest {
                 "Declared by <@U1>.");
         assertThat(core.incidents.find("INC-1")).isPresent();
     }
+
+    @Test
+    void envelopesMissingWhoOrWhereAreAckedAndDroppedWithoutAStackTrace() throws Exception {
+        adapter.connectSocketMode();
+        assertThat(link.connected.await(10, TimeUnit.SECONDS)).isTrue();
+        JsonObject command = new JsonObject();
+        command.addProperty("command", "/incident");
+        command.addProperty("text", "declare sev1 nobody typed this");
+        command.addProperty("trigger_id", "1.2.nobody");
+        JsonObject click = SlackClient.clickPayload("U1", "C1", "1700000000.000100", false, "opsbot-b1",
+                BlockKit.ACTION_PREFIX + "0", "/incident declare sev1 from a click", slack.responseUrl("x"), "1.2.x");
+        click.remove("container");
+        click.remove("channel");
+        JsonObject anonymous = SlackClient.clickPayload("U1", "C1", "1700000000.000100", false, "opsbot-b1",
+                BlockKit.ACTION_PREFIX + "0", "/incident declare sev1 from nobody", slack.responseUrl("y"), "1.2.y");
+        anonymous.remove("user");
+
+        try (LogCapture log = new LogCapture()) {
+            link.bot.send(envelope("env-2", "slash_commands", command).toString());
+            String commandAck = link.fromBot.poll(10, TimeUnit.SECONDS);
+            link.bot.send(envelope("env-3", "interactive", click).toString());
+            String clickAck = link.fromBot.poll(10, TimeUnit.SECONDS);
+            link.bot.send(envelope("env-4", "interactive", anonymous).toString());
+            String anonymousAck = link.fromBot.poll(10, TimeUnit.SECONDS);
+
+            assertThat(commandAck).isNotNull();
+            assertThat(Json.parse(commandAck).get("envelope_id").getAsString()).isEqualTo("env-2");
+            assertThat(Json.parse(commandAck).has("payload")).isFalse();
+            assertThat(clickAck).isNotNull();
+            assertThat(Json.parse(clickAck).get("envelope_id").getAsString()).isEqualTo("env-3");
+            assertThat(anonymousAck).isNotNull();
+            assertThat(Json.parse(anonymousAck).get("envelope_id").getAsString()).isEqualTo("env-4");
+            assertThat(log.stackLines()).isEmpty();
+            assertThat(log.text()).contains("slack: refused a request with 400 (slash command without user_id)",
+                    "slack: refused a request with 400 (click without a container)",
+                    "slack: refused a request with 400 (unreadable envelope");
+        }
+        assertThat(core.incidents.find("INC-1")).isEmpty();
+    }
+
+    static JsonObject envelope(String id, String type, JsonObject payload) {
+        JsonObject envelope = new JsonObject();
+        envelope.addProperty("envelope_id", id);
+        envelope.addProperty("type", type);
+        envelope.addProperty("accepts_response_payload", true);
+        envelope.add("payload", payload);
+        return envelope;
+    }
 }

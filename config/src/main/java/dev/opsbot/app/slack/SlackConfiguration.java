@@ -1,11 +1,11 @@
 package dev.opsbot.app.slack;
 
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.slack.SlackAdapter;
 import dev.opsbot.slack.SlackSettings;
 import dev.opsbot.slack.SlackWebApi;
+import jakarta.servlet.http.HttpServlet;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -15,11 +15,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Slack, when {@code SLACK_BOT_TOKEN} is set and opsbot runs as a server. Bolt's servlet answers
- * at {@code /slack/events} on the app's HTTP port and verifies each request's signature from the
- * raw body: it is a plain servlet, so no Spring MVC argument resolution touches the body first,
- * and none of Boot's filters read a POST form. Socket Mode connects as well when
- * {@code SLACK_APP_TOKEN} is set. The outbox finds the Slack poster among its posters.
+ * Slack, when {@code SLACK_BOT_TOKEN} is set and opsbot runs as a server. The adapter's endpoint
+ * answers at {@code /slack/events} on the app's HTTP port and verifies each request's signature
+ * from the raw body before Bolt parses it: it is a plain servlet, so no Spring MVC argument
+ * resolution touches the body first, and none of Boot's filters read a POST form. Socket Mode
+ * connects as well when {@code SLACK_APP_TOKEN} is set. The outbox finds the Slack poster among
+ * its posters.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackEnabled.class)
@@ -55,9 +56,9 @@ public class SlackConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<SlackAppServlet> slackEvents(SlackAdapter adapter) {
-        ServletRegistrationBean<SlackAppServlet> registration =
-                new ServletRegistrationBean<>(new SlackAppServlet(adapter.app()), EVENTS_PATH);
+    ServletRegistrationBean<HttpServlet> slackEvents(SlackAdapter adapter) {
+        ServletRegistrationBean<HttpServlet> registration =
+                new ServletRegistrationBean<>(adapter.endpoint(), EVENTS_PATH);
         registration.setName("slackEvents");
         return registration;
     }

@@ -9,11 +9,15 @@ import com.mongodb.client.model.Filters;
 import dev.opsbot.app.OpsbotApplication;
 import dev.opsbot.slack.FakeSlack;
 import dev.opsbot.slack.Json;
+import dev.opsbot.slack.LogCapture;
 import dev.opsbot.slack.SlackClient;
+import dev.opsbot.slack.SlackJunk;
+import dev.opsbot.slack.SlackSigner;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The whole application with SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_API_URL pointing
  * at a fake Web API: it answers signed slash commands and clicks on its HTTP port, rejects
- * forged ones, and its announcement reaches the fake once.
+ * forged ones, shrugs off junk with 401/400 and a bounded log, and its announcement reaches the
+ * fake once.
  */
 class SlackAppEndToEndTest {
 
@@ -121,5 +126,34 @@ class SlackAppEndToEndTest {
         assertThat(update).isNotNull();
         assertThat(update.form()).containsEntry("channel", "C1").containsEntry("ts", MESSAGE_TS);
         assertThat(Json.allText(Json.parseArray(update.form().get("blocks")))).contains("Acknowledged by <@U2>.");
+    }
+
+    @Test
+    void twoHundredJunkRequestsGet401Or400AndLeaveABoundedLogWithoutStackTraces() throws Exception {
+        List<SlackJunk.Body> junk = SlackJunk.bodies();
+        int unauthorized = 0;
+        int bad = 0;
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 200; i++) {
+                SlackJunk.Body body = junk.get(i % junk.size());
+                String now = Long.toString(Instant.now().getEpochSecond());
+                SlackClient.Sent sent = switch (i % 3) {
+                    case 0 -> client.sendRaw(body.bytes(), null, null);
+                    case 1 -> client.sendRaw(body.bytes(), now, SlackSigner.sign("guessed", now, body.bytes()));
+                    default -> client.sendSigned(body.bytes(), now);
+                };
+                assertThat(sent.status()).as(body.name()).isIn(400, 401);
+                if (sent.status() == 401) {
+                    unauthorized++;
+                } else {
+                    bad++;
+                }
+            }
+            assertThat(log.stackLines()).isEmpty();
+            assertThat(log.text()).doesNotContain("ERROR");
+            assertThat(log.size()).isLessThan(2_500);
+        }
+        assertThat(unauthorized).isEqualTo(134);
+        assertThat(bad).isEqualTo(66);
     }
 }
