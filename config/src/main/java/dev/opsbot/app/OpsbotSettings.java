@@ -17,12 +17,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timezone         the team's zone for display and schedules
  */
 @ConfigurationProperties(prefix = "opsbot")
-public record OpsbotSettings(String dataDir, String incidentChannel, String timezone) {
+public record OpsbotSettings(String dataDir, String incidentChannel, String timezone, String escalationRepeats) {
 
     public OpsbotSettings {
         dataDir = blankTo(dataDir, "./data");
         incidentChannel = blankTo(incidentChannel, "console:incidents");
         timezone = blankTo(timezone, "UTC");
+        escalationRepeats = blankTo(escalationRepeats, "3");
+    }
+
+    public int escalationRepeatsCount() {
+        return Integer.parseInt(escalationRepeats);
     }
 
     public Path dataPath() {

@@ -1,11 +1,13 @@
 package dev.opsbot.app.ownership;
 
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.app.OpsbotSettings;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.escalation.Escalation;
 import dev.opsbot.escalation.EscalationCommands;
 import dev.opsbot.escalation.EscalationPolicies;
+import dev.opsbot.followup.WhoMayAct;
 import dev.opsbot.incident.Incidents;
 import dev.opsbot.incident.KnownServices;
 import dev.opsbot.oncall.Handoffs;
@@ -16,6 +18,7 @@ import dev.opsbot.oncall.Rotations;
 import dev.opsbot.ownership.HandoverFollowUps;
 import dev.opsbot.ownership.HandoverOffers;
 import dev.opsbot.ownership.IncidentOwners;
+import dev.opsbot.ownership.Owned;
 import dev.opsbot.ownership.OwnerCommands;
 import dev.opsbot.ownership.OwnerlessItems;
 import dev.opsbot.ownership.Owners;
@@ -89,8 +92,15 @@ public class OwnershipConfiguration {
 
     @Bean
     Escalation escalation(Incidents incidents, Services services, OnCall onCall, EscalationPolicies policies,
-            DueItems due, Outbox outbox) {
-        return new Escalation(incidents, services, onCall, policies, due, outbox);
+            DueItems due, Outbox outbox, OpsbotSettings settings) {
+        return new Escalation(incidents, services, onCall, policies, due, outbox, settings.escalationRepeatsCount(),
+                settings.zone());
+    }
+
+    /** A follow-up may be put off or finished by whoever it waits on or whoever owns its item. */
+    @Bean
+    WhoMayAct whoMayAct(Owners owners) {
+        return new WhoMayAct(item -> owners.find(item).map(Owned::owner));
     }
 
     @Bean
