@@ -35,14 +35,20 @@ public final class OpsFixture implements AutoCloseable {
     public final DueItems due = DueItems.inMongo(core.store.database(), core.counters, handlers);
     public final OnCall onCall = new OnCall(services, rotations);
     public final Handoffs handoffs = new Handoffs(rotations, onCall, due, core.outbox);
-    public final Escalation escalation = new Escalation(core.incidents, services, onCall, policies, due, core.outbox,
-            Escalation.STANDARD_REPEATS, ZoneId.of("UTC"));
+    public final Escalation escalation;
     public final Owners owners = new Owners(List.of(new IncidentOwners(core.incidents, services),
             new ServiceOwners(services)));
     public final HandoverFollowUps followUps = new HandoverFollowUps(offers, owners, due, core.outbox, core.audit);
     public final OwnerlessItems ownerless = new OwnerlessItems(owners, core.outbox);
 
     public OpsFixture() {
+        this(ZoneId.of("UTC"));
+    }
+
+    /** {@code teamZone} plays OPSBOT_TIMEZONE: rotations without --tz and page times use it. */
+    public OpsFixture(ZoneId teamZone) {
+        escalation = new Escalation(core.incidents, services, onCall, policies, due, core.outbox,
+                Escalation.STANDARD_REPEATS, teamZone);
         handlers.register(handoffs);
         handlers.register(escalation);
         handlers.register(followUps);
@@ -50,10 +56,10 @@ public final class OpsFixture implements AutoCloseable {
                 .listening(escalation)
                 .with(ServiceCommands.ROOT.handledBy(new ServiceCommands(services, core.audit)))
                 .with(OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs,
-                        core.audit)))
+                        core.audit, teamZone)))
                 .with(EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, core.audit)))
                 .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)))
-                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, ZoneId.of("UTC"),
+                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, teamZone,
                         new WhoMayAct(item -> owners.find(item).map(Owned::owner)))));
     }
 

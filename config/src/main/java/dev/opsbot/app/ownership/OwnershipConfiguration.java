@@ -137,8 +137,9 @@ public class OwnershipConfiguration {
 
     @Bean
     CommandRoot.Binding<OnCallCommands> onCallCommands(Services services, Rotations rotations, OnCall onCall,
-            Handoffs handoffs, AuditLog audit) {
-        return OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs, audit));
+            Handoffs handoffs, AuditLog audit, OpsbotSettings settings) {
+        return OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs, audit,
+                settings.zone()));
     }
 
     @Bean
