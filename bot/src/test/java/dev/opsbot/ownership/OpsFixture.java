@@ -54,6 +54,7 @@ public final class OpsFixture implements AutoCloseable {
         handlers.register(followUps);
         core.knowingServices(services::accepts)
                 .listening(escalation)
+                .listening(new AssignmentEndsHandover(offers, followUps))
                 .with(ServiceCommands.ROOT.handledBy(new ServiceCommands(services, core.audit)))
                 .with(OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs,
                         core.audit, teamZone)))

@@ -15,6 +15,7 @@ import dev.opsbot.oncall.OnCall;
 import dev.opsbot.oncall.OnCallCommands;
 import dev.opsbot.oncall.OnCallNow;
 import dev.opsbot.oncall.Rotations;
+import dev.opsbot.ownership.AssignmentEndsHandover;
 import dev.opsbot.ownership.HandoverFollowUps;
 import dev.opsbot.ownership.HandoverOffers;
 import dev.opsbot.ownership.IncidentOwners;
@@ -107,6 +108,11 @@ public class OwnershipConfiguration {
     HandoverFollowUps handoverFollowUps(HandoverOffers offers, Owners owners, DueItems due, Outbox outbox,
             AuditLog audit) {
         return new HandoverFollowUps(offers, owners, due, outbox, audit);
+    }
+
+    @Bean
+    AssignmentEndsHandover assignmentEndsHandover(HandoverOffers offers, HandoverFollowUps followUps) {
+        return new AssignmentEndsHandover(offers, followUps);
     }
 
     @Bean
