@@ -115,9 +115,11 @@ public final class Escalation implements IncidentListener, DueHandler {
             return;
         }
         EscalationPolicy policy = policies.forService(service.name());
-        Target first = Target.of(policy, onCall.forService(service, now).orElse(null)).get(0);
+        // The first person the policy would page hears it; never the whole channel for a non-escalation.
+        String to = Target.of(policy, onCall.forService(service, now).orElse(null)).stream()
+                .filter(t -> t.person() != null).findFirst().map(t -> Inline.user(t.person()) + ", ").orElse("");
         notifier.announce(service.channel(), header(incident)
-                .text(first.mention() + ", " + incident.id() + " was reopened by " + Inline.user(by)
+                .text(to + incident.id() + " was reopened by " + Inline.user(by)
                         + "; it stays acknowledged by " + Inline.user(incident.acknowledgedBy())
                         + ", so it does not escalate.")
                 .build(), incident.id() + ":escalation:" + now.getEpochSecond() + ":reopened");

@@ -36,11 +36,6 @@ record Target(Level level, Actor person, boolean nobodyOnCall) {
         return out;
     }
 
-    /** Who this rung pings, as a mention. */
-    String mention() {
-        return person == null ? Inline.here() : Inline.user(person);
-    }
-
     /** The opening of a page: who is paged, and in what capacity. */
     String paged(String service) {
         return switch (level) {

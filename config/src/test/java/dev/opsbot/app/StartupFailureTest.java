@@ -66,4 +66,16 @@ class StartupFailureTest {
                 + "usable; expected a duration such as 30m, 2h or 1d.");
         assertThat(run.stdout()).isEmpty();
     }
+
+    @Test
+    void aBareIncidentChannelWithTwoChatPlatformsStopsTheServerWithOneLine() throws Exception {
+        Run run = start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", "secret",
+                "DISCORD_TOKEN", "discord-test", "OPSBOT_INCIDENT_CHANNEL", "C042", "SERVER_PORT", "0"));
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.stderr()).containsExactly("opsbot cannot start: OPSBOT_INCIDENT_CHANNEL=C042 is not usable; "
+                + "expected comma-separated platform:id entries such as slack:C042 or discord:1234 (a bare id only "
+                + "when exactly one chat platform is configured).");
+        assertThat(run.stdout()).isEmpty();
+    }
 }
