@@ -121,7 +121,8 @@ class EscalationTest {
     void thePolicySetsTheLevelsAndTheTimeoutPerSeverity() {
         paymentsWithRotation();
         assertThat(ops.ok("lead", "/escalation show payments").plainText())
-                .contains("primary → secondary → channel").contains("sev1 5m");
+                .contains("primary → secondary → channel").contains("sev1 5m")
+                .contains("the last level is paged 3 more times, then paging stops with a last message");
 
         ops.ok("lead", "/escalation set payments --sev1 2m --levels primary,channel");
         assertThat(ops.core.audit.forItem("payments", 5)).anyMatch(e -> e.action().equals("escalation.set"));

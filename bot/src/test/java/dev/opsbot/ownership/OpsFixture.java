@@ -58,7 +58,8 @@ public final class OpsFixture implements AutoCloseable {
                 .with(ServiceCommands.ROOT.handledBy(new ServiceCommands(services, core.audit)))
                 .with(OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs,
                         core.audit, teamZone)))
-                .with(EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, core.audit)))
+                .with(EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, core.audit,
+                        Escalation.STANDARD_REPEATS)))
                 .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)))
                 .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, teamZone,
                         new WhoMayAct(item -> owners.find(item).map(Owned::owner)))));

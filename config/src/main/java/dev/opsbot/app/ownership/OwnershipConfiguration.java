@@ -150,7 +150,8 @@ public class OwnershipConfiguration {
 
     @Bean
     CommandRoot.Binding<EscalationCommands> escalationCommands(Services services, EscalationPolicies policies,
-            AuditLog audit) {
-        return EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, audit));
+            AuditLog audit, OpsbotSettings settings) {
+        return EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, audit,
+                settings.escalationRepeatsCount()));
     }
 }
