@@ -1,6 +1,8 @@
 package dev.opsbot.app;
 
 import dev.opsbot.app.clock.FollowUpSettings;
+import dev.opsbot.incident.Severity;
+import java.util.Locale;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
@@ -23,6 +25,15 @@ public final class SettingsCheck implements ApplicationListener<ApplicationEnvir
         if (env.getProperty("MONGODB_URI", "").isBlank()) {
             settings.writableDataPath();
         }
-        binder.bindOrCreate("opsbot.followup", FollowUpSettings.class).policy();
+        FollowUpSettings followUps = binder.bindOrCreate("opsbot.followup", FollowUpSettings.class);
+        if (followUps.stale() != null) {
+            followUps.stale().forEach((word, after) -> {
+                if (Severity.parse(word).isEmpty()) {
+                    throw new BadSetting("OPSBOT_FOLLOWUP_STALE_" + word.toUpperCase(Locale.ROOT), String.valueOf(after),
+                            "a variable named for a severity, OPSBOT_FOLLOWUP_STALE_SEV1 to _SEV4");
+                }
+            });
+        }
+        followUps.policy();
     }
 }
