@@ -76,8 +76,9 @@ public final class CommandRouter {
     public Reply handle(Invocation invocation, String root, String sub, Map<String, String> options) {
         Usage usage = new Usage();
         try {
-            return route(invocation, root, sub, usage,
-                    (spec, syntax) -> ArgumentParser.parseNamed(spec, options, syntax));
+            // Values delivered by name skip Tokens, so they are normalised here as a typed line is.
+            return route(invocation, TypedText.normalise(root), sub == null ? null : TypedText.normalise(sub), usage,
+                    (spec, syntax) -> ArgumentParser.parseNamed(spec, TypedText.normalise(options), syntax));
         } catch (RuntimeException failure) {
             return failed(invocation, usage, failure);
         }

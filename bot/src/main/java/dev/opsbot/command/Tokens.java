@@ -1,12 +1,13 @@
 package dev.opsbot.command;
 
-import dev.opsbot.chat.Inline;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits a command line into words. A quote opens only at the start of a word, so apostrophes
  * inside words ("isn't") stay literal; typographic quotes count, since chat clients substitute them.
+ * Every line is {@linkplain TypedText#normalise normalised} first, so nothing stored or echoed carries
+ * control characters or direction overrides.
  */
 final class Tokens {
 
@@ -22,7 +23,7 @@ final class Tokens {
     }
 
     static List<Word> words(String line) {
-        String text = Inline.clean(line).strip();
+        String text = TypedText.normalise(line).strip();
         List<Word> words = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {

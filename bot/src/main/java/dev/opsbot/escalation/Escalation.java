@@ -9,7 +9,6 @@ import dev.opsbot.incident.Incident;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
 import dev.opsbot.oncall.OnCall;
-import dev.opsbot.oncall.Shift;
 import dev.opsbot.schedule.DueHandler;
 import dev.opsbot.schedule.DueItem;
 import dev.opsbot.schedule.DueItems;
@@ -17,20 +16,29 @@ import dev.opsbot.service.Service;
 import dev.opsbot.service.Services;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Pages the on-call of a service when an incident is declared on it, and steps up one level each
- * time the acknowledge timeout passes. Each step is a due item about the incident: acknowledging,
- * mitigating or resolving cancels them at once, and a step that fires anyway re-reads the incident
- * and pings nobody once it is acknowledged.
+ * Pages the on-call of a service when an incident is declared (or reopened) on it, and steps up
+ * one level each time the acknowledge timeout passes; the last level repeats a bounded number of
+ * times, then one last message says paging stopped. Each waiting step is a due item about the
+ * incident: acknowledging, mitigating, resolving or closing cancels it, and a step that fires
+ * anyway re-reads the incident and pings nobody once it is acknowledged. A severity change
+ * re-times the waiting step to the new severity's timeout, counted from the page it waits on.
  */
 public final class Escalation implements IncidentListener, DueHandler {
 
     public static final String KIND = "escalation.step";
+    /** How often the last level is paged again when nobody sets {@code OPSBOT_ESCALATION_REPEATS}. */
+    public static final int STANDARD_REPEATS = 3;
+
+    private static final String STEP = "step";
+    private static final String START = "start";
+    private static final String PAGED_AT = "pagedAt";
 
     private final Incidents incidents;
     private final Services services;
@@ -38,15 +46,22 @@ public final class Escalation implements IncidentListener, DueHandler {
     private final EscalationPolicies policies;
     private final DueItems due;
     private final Notifier notifier;
+    private final int repeats;
+    private final ZoneId zone;
 
     public Escalation(Incidents incidents, Services services, OnCall onCall, EscalationPolicies policies,
-            DueItems due, Notifier notifier) {
+            DueItems due, Notifier notifier, int repeats, ZoneId zone) {
+        if (repeats < 0) {
+            throw new IllegalArgumentException("repeats must not be negative: " + repeats);
+        }
         this.incidents = incidents;
         this.services = services;
         this.onCall = onCall;
         this.policies = policies;
         this.due = due;
         this.notifier = notifier;
+        this.repeats = repeats;
+        this.zone = zone;
     }
 
     @Override
@@ -56,16 +71,19 @@ public final class Escalation implements IncidentListener, DueHandler {
 
     @Override
     public void declared(Incident incident) {
-        if (incident.service() == null) {
-            return;
-        }
-        services.find(incident.service()).ifPresent(s -> page(incident, s, 0, incident.declaredAt()));
+        serviceOf(incident).ifPresent(s -> page(incident, s, 0, incident.declaredAt(), incident.declaredAt()));
     }
 
     @Override
     public void changed(Incident before, Incident after, Actor by) {
-        if (after.acknowledgedBy() != null || !after.isOpen()) {
+        Instant now = after.lastUpdateAt();
+        if (!before.isOpen() && after.isOpen()) {
             due.cancelAbout(after.id(), KIND);
+            serviceOf(after).ifPresent(s -> reopened(after, s, by, now));
+        } else if (after.acknowledgedBy() != null || !after.isOpen()) {
+            due.cancelAbout(after.id(), KIND);
+        } else if (before.severity() != after.severity()) {
+            serviceOf(after).ifPresent(s -> retime(after, s, now));
         }
     }
 
@@ -75,69 +93,110 @@ public final class Escalation implements IncidentListener, DueHandler {
         if (incident.isEmpty() || incident.get().acknowledgedBy() != null || !incident.get().isOpen()) {
             return;
         }
-        var service = services.find(incident.get().service());
+        var service = serviceOf(incident.get());
         if (service.isEmpty()) {
             return;
         }
-        page(incident.get(), service.get(), Integer.parseInt(item.data().get("step")), now);
+        page(incident.get(), service.get(), Integer.parseInt(item.data().get(STEP)),
+                instant(item, START).orElse(incident.get().declaredAt()), now);
     }
 
-    private void page(Incident incident, Service service, int step, Instant now) {
+    private Optional<Service> serviceOf(Incident incident) {
+        return incident.service() == null ? Optional.empty() : services.find(incident.service());
+    }
+
+    /**
+     * A reopened incident starts afresh from step 0. One the incident rules keep acknowledged
+     * (someone had picked it up) has an owner at work, so the on-call is told once and nothing steps up.
+     */
+    private void reopened(Incident incident, Service service, Actor by, Instant now) {
+        if (incident.acknowledgedBy() == null) {
+            page(incident, service, 0, now, now);
+            return;
+        }
         EscalationPolicy policy = policies.forService(service.name());
-        Shift shift = onCall.forService(service, now).orElse(null);
-        List<Target> targets = targets(policy, shift);
-        Target target = targets.get(Math.min(step, targets.size() - 1));
+        // The first person the policy would page hears it; never the whole channel for a non-escalation.
+        String to = Target.of(policy, onCall.forService(service, now).orElse(null)).stream()
+                .filter(t -> t.person() != null).findFirst().map(t -> Inline.user(t.person()) + ", ").orElse("");
+        notifier.announce(service.channel(), header(incident)
+                .text(to + incident.id() + " was reopened by " + Inline.user(by)
+                        + "; it stays acknowledged by " + Inline.user(incident.acknowledgedBy())
+                        + ", so it does not escalate.")
+                .build(), incident.id() + ":escalation:" + now.getEpochSecond() + ":reopened");
+    }
+
+    private void page(Incident incident, Service service, int step, Instant start, Instant now) {
+        EscalationPolicy policy = policies.forService(service.name());
         Duration timeout = policy.timeout(incident.severity());
-        String text = switch (target.level()) {
-            case PRIMARY -> Inline.user(target.person()) + ", you are on call for " + service.name() + ".";
-            case SECONDARY -> Inline.user(target.person()) + ", nobody acknowledged this in "
-                    + TimeText.span(Duration.between(incident.declaredAt(), now)) + "; you are next on call for "
-                    + service.name() + ".";
-            case CHANNEL -> Inline.here() + " " + incident.id() + (step == 0
-                    ? " was declared on " + service.name() + ", and nobody is on call for it."
-                    : " is not acknowledged after " + TimeText.span(Duration.between(incident.declaredAt(), now))
-                            + ".");
-        };
-        notifier.announce(service.channel(), Reply.toChannel(Inline.strong(incident.id()) + " · "
-                        + incident.severity().word() + " · " + incident.title())
-                .text(text + " Acknowledge within " + TimeText.span(timeout) + " to stop the escalation.")
+        Ladder ladder = new Ladder(Target.of(policy, onCall.forService(service, now).orElse(null)), repeats);
+        String key = incident.id() + ":escalation:" + start.getEpochSecond() + ":" + step;
+        if (ladder.isOver(step)) {
+            notifier.announce(service.channel(), header(incident)
+                    .text("Nobody acknowledged " + incident.id() + " in " + TimeText.span(Duration.between(start, now))
+                            + ". It was paged " + step + " times; paging has stopped. Whoever takes it: "
+                            + "/incident ack " + incident.id() + ".")
+                    .build(), key);
+            return;
+        }
+        Target target = ladder.target(step);
+        String why = step == 0 ? (start.equals(incident.declaredAt()) ? "was just declared" : "was just reopened")
+                : "is not acknowledged after " + TimeText.span(Duration.between(start, now));
+        Instant nextAt = now.plus(timeout);
+        Ladder nextLadder = new Ladder(Target.of(policy, onCall.forService(service, nextAt).orElse(null)), repeats);
+        notifier.announce(service.channel(), header(incident)
+                .text(target.paged(service.name()) + ": " + incident.id() + " " + why + ".")
+                .field("Level", ladder.describe(step))
+                .field("Next", nextLadder.isOver(step + 1)
+                        ? "paging stops at " + TimeText.clock(nextAt, zone) + " (in " + TimeText.span(timeout)
+                                + ") unless someone acknowledges"
+                        : nextLadder.named(step + 1) + ", at " + TimeText.clock(nextAt, zone) + " (in "
+                                + TimeText.span(timeout) + ") unless someone acknowledges")
                 .button("Acknowledge", "/incident ack " + incident.id(), Reply.Button.Style.PRIMARY)
-                .tone(Reply.Tone.DANGER)
-                .build(), incident.id() + ":escalation:" + step);
-        int next = step + 1;
+                .build(), key);
         Map<String, String> data = new HashMap<>();
-        data.put("step", String.valueOf(next));
-        data.put(DueItem.LABEL, "Escalate " + Inline.strong(incident.id()) + " (" + incident.severity().word()
+        data.put(STEP, String.valueOf(step + 1));
+        data.put(START, start.toString());
+        data.put(PAGED_AT, now.toString());
+        due.schedule(item(incident, step + 1, nextAt, data));
+    }
+
+    private DueItem item(Incident incident, int step, Instant at, Map<String, String> data) {
+        Map<String, String> all = new HashMap<>(data);
+        all.put(DueItem.LABEL, "Escalate " + Inline.strong(incident.id()) + " (" + incident.severity().word()
                 + " · " + incident.title() + ") unless acknowledged");
-        data.put(DueItem.ENDS_WHEN, incident.id() + " is acknowledged, mitigated or resolved");
+        all.put(DueItem.ENDS_WHEN, incident.id() + " is acknowledged, mitigated or resolved");
+        all.put(DueItem.NOT_SNOOZABLE, "an escalation step stops only when " + incident.id()
+                + " is acknowledged or resolved, so a page is never silenced by accident");
         if (incident.owner() != null) {
-            data.put(DueItem.OWNER, incident.owner().key());
+            all.put(DueItem.OWNER, incident.owner().key());
+        } else {
+            all.remove(DueItem.OWNER);
         }
-        due.schedule(new DueItem("escalate:" + incident.id() + ":" + next, KIND, incident.id(), now.plus(timeout),
-                data));
+        return new DueItem("escalate:" + incident.id() + ":" + step, KIND, incident.id(), at, all);
     }
 
-    /** The policy's levels as people and channels now; levels with nobody to ping are skipped. */
-    static List<Target> targets(EscalationPolicy policy, Shift shift) {
-        List<Target> out = new ArrayList<>();
-        for (Level level : policy.levels()) {
-            Actor person = switch (level) {
-                case PRIMARY -> shift == null ? null : shift.primary();
-                case SECONDARY -> shift == null ? null : shift.secondary();
-                case CHANNEL -> null;
-            };
-            if (level == Level.CHANNEL) {
-                out.add(new Target(level, null));
-            } else if (person != null && out.stream().noneMatch(t -> person.sameAs(t.person()))) {
-                out.add(new Target(level, person));
+    /** The waiting step now gets the new severity's timeout from the page it waits on; at once if that has passed. */
+    private void retime(Incident incident, Service service, Instant now) {
+        Duration timeout = policies.forService(service.name()).timeout(incident.severity());
+        for (DueItem waiting : due.pending(incident.id(), 20)) {
+            if (!waiting.kind().equals(KIND)) {
+                continue;
             }
+            Instant pagedAt = instant(waiting, PAGED_AT).orElse(incident.declaredAt());
+            Instant at = pagedAt.plus(timeout);
+            due.reschedule(item(incident, Integer.parseInt(waiting.data().get(STEP)), at.isBefore(now) ? now : at,
+                    waiting.data()));
         }
-        if (out.isEmpty()) {
-            out.add(new Target(Level.CHANNEL, null));
-        }
-        return out;
     }
 
-    record Target(Level level, Actor person) {
+    private static Reply.Builder header(Incident incident) {
+        return Reply.toChannel(Inline.strong(incident.id()) + " · " + incident.severity().word() + " · "
+                        + incident.title())
+                .tone(Reply.Tone.DANGER);
+    }
+
+    private static Optional<Instant> instant(DueItem item, String key) {
+        String text = item.data().get(key);
+        return text == null ? Optional.empty() : Optional.of(Instant.parse(text));
     }
 }

@@ -47,11 +47,14 @@ public final class EscalationCommands {
     private final Services services;
     private final EscalationPolicies policies;
     private final AuditLog audit;
+    private final int repeats;
 
-    public EscalationCommands(Services services, EscalationPolicies policies, AuditLog audit) {
+    /** {@code repeats}: how often the last level is paged again (OPSBOT_ESCALATION_REPEATS), for the card. */
+    public EscalationCommands(Services services, EscalationPolicies policies, AuditLog audit, int repeats) {
         this.services = services;
         this.policies = policies;
         this.audit = audit;
+        this.repeats = repeats;
     }
 
     Reply show(CommandCall call) {
@@ -110,10 +113,11 @@ public final class EscalationCommands {
         return out;
     }
 
-    private static Reply.Builder card(EscalationPolicy p, Reply.Builder b) {
+    private Reply.Builder card(EscalationPolicy p, Reply.Builder b) {
         return b.field("Levels", p.levelsText())
                 .field("Time to acknowledge", p.timeoutsText())
-                .footer("Each level has the timeout of the incident's severity; the last level repeats "
-                        + "until someone acknowledges.");
+                .footer("Each level has the timeout of the incident's severity; the last level is paged "
+                        + repeats + (repeats == 1 ? " more time" : " more times")
+                        + ", then paging stops with a last message. Acknowledging stops it at once.");
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * How a service's unacknowledged incidents escalate: the levels in order, and how long each
- * level has to acknowledge, by severity. The last level repeats until someone acknowledges.
+ * level has to acknowledge, by severity. How often the last level repeats is the team's setting
+ * ({@link Escalation}), not the policy's.
  */
 public record EscalationPolicy(String service, List<Level> levels, Map<Severity, Duration> timeouts) {
 

@@ -43,11 +43,13 @@ public final class FollowUpCommands {
     private final DueItems due;
     private final AuditLog audit;
     private final ZoneId zone;
+    private final WhoMayAct mayAct;
 
-    public FollowUpCommands(DueItems due, AuditLog audit, ZoneId zone) {
+    public FollowUpCommands(DueItems due, AuditLog audit, ZoneId zone, WhoMayAct mayAct) {
         this.due = due;
         this.audit = audit;
         this.zone = zone;
+        this.mayAct = mayAct;
     }
 
     Reply list(CommandCall call) {
@@ -74,6 +76,11 @@ public final class FollowUpCommands {
         if (span.compareTo(LONGEST_SNOOZE) > 0) {
             throw Refusal.badInput("A follow-up can be snoozed for 30 days at most.");
         }
+        String notSnoozable = item.data().get(DueItem.NOT_SNOOZABLE);
+        if (notSnoozable != null) {
+            throw Refusal.because(item.ref() + " cannot be snoozed: " + notSnoozable + ".");
+        }
+        mayAct.require(call.actor(), item, "snooze");
         Instant until = call.now().plus(span);
         if (!due.moveTo(item.id(), until)) {
             throw Refusal.because(item.ref() + " has just finished; there is nothing left to snooze.");
@@ -92,6 +99,7 @@ public final class FollowUpCommands {
         if (endsWhen != null) {
             throw Refusal.because(item.ref() + " ends by itself once " + endsWhen + ".");
         }
+        mayAct.require(call.actor(), item, "finish");
         due.cancel(item.id());
         audit.append(new AuditEntry(call.now(), call.actor(), "followup.done", item.ref(),
                 "due " + item.dueAt(), "done"));

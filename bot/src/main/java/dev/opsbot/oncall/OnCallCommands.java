@@ -21,7 +21,9 @@ import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code /oncall} command: who is on call, overrides, swaps; rotations live in {@link RotationCommands}. */
 public final class OnCallCommands {
@@ -43,7 +45,8 @@ public final class OnCallCommands {
                             positional("duration", OptionType.DURATION, "For how long, like 4h or 2d"),
                             ROTATION, SERVICE)
                     .example("/oncall override @bob 4h --service payments"),
-            CommandSpec.of("swap", "Swap your current shift with someone's next one", OnCallCommands::swap)
+            CommandSpec.of("swap", "Trade your next shift (or the rest of this one) for someone's next one",
+                            OnCallCommands::swap)
                     .with(positional("who", OptionType.USER, "Who takes your shift"), ROTATION, SERVICE)
                     .example("/oncall swap @carol"),
             RotationCommands.SPEC);
@@ -54,12 +57,14 @@ public final class OnCallCommands {
     private final AuditLog audit;
     private final RotationCommands rotationCommands;
 
-    public OnCallCommands(Services services, Rotations rotations, OnCall onCall, Handoffs handoffs, AuditLog audit) {
+    /** {@code teamZone} is where rotations created without {@code --tz} hand over. */
+    public OnCallCommands(Services services, Rotations rotations, OnCall onCall, Handoffs handoffs, AuditLog audit,
+            ZoneId teamZone) {
         this.services = services;
         this.rotations = rotations;
         this.onCall = onCall;
         this.audit = audit;
-        this.rotationCommands = new RotationCommands(services, rotations, onCall, handoffs, audit);
+        this.rotationCommands = new RotationCommands(services, rotations, onCall, handoffs, audit, teamZone);
     }
 
     Reply rotation(CommandCall call) {
@@ -102,28 +107,58 @@ public final class OnCallCommands {
                 .build();
     }
 
+    /**
+     * Trades two people's next shifts: mine (the rest of it, if I am on call now) for theirs. Refused
+     * when either has none within a cycle, or when it would leave one of them on call for two turns
+     * in a row, which is what a swap is meant to avoid.
+     */
     Reply swap(CommandCall call) {
         Actor me = call.actor();
         Actor other = call.args().user("who");
-        Rotation r = rotationFor(call);
-        Instant now = call.now();
-        Shift mine = Shifts.at(r, now);
-        if (!mine.primary().sameAs(me)) {
-            throw Refusal.because("You are not on call for " + r.name() + " now ("
-                    + Inline.user(mine.primary()) + " is); use /oncall override to cover a shift.");
-        }
         if (other.sameAs(me)) {
             throw Refusal.badInput("Swap with someone else.");
         }
-        Shift theirs = Shifts.nextTurnOf(r, other, mine.until()).orElseThrow(() -> Refusal.because(
+        Rotation r = rotationFor(call);
+        Instant now = call.now();
+        Shift mine = nextShiftOf(r, me, now).orElseThrow(() -> Refusal.because("You have no shift in " + r.name()
+                + " to trade; use /oncall override to take someone's."));
+        Shift theirs = nextShiftOf(r, other, now).orElseThrow(() -> Refusal.because(
                 Inline.user(other) + " is not in " + r.name() + "; use /oncall override to hand them the pager."));
-        store(call, r, List.of(new Cover(other, now, mine.until(), me),
-                new Cover(me, theirs.from(), theirs.until(), me)), "oncall.swap", other.key());
+        List<Cover> covers = List.of(new Cover(other, mine.from(), mine.until(), me),
+                new Cover(me, theirs.from(), theirs.until(), me));
+        Rotation swapped = r.withCovers(covers, now);
+        refuseBackToBack(swapped, me, theirs);
+        refuseBackToBack(swapped, other, mine);
+        store(call, r, covers, "oncall.swap", other.key() + " " + mine.from() + "<->" + theirs.from());
         return Reply.toChannel("On-call swap · " + r.name())
-                .text(Inline.user(other) + " is on call until " + TimeText.dayClock(mine.until(), r.zone()) + "; "
-                        + Inline.user(me) + " takes their shift from " + TimeText.dayClock(theirs.from(), r.zone())
-                        + " to " + TimeText.dayClock(theirs.until(), r.zone()) + ".")
+                .text(Inline.user(me) + " and " + Inline.user(other) + " traded shifts.")
+                .field("Before", span(me, mine, r) + "; " + span(other, theirs, r))
+                .field("After", span(other, mine, r) + "; " + span(me, theirs, r))
                 .build();
+    }
+
+    /** Who holds the pager first from {@code now} on: the rest of their shift if on call now, else their next turn. */
+    private static Optional<Shift> nextShiftOf(Rotation r, Actor who, Instant now) {
+        Shift current = Shifts.at(r, now);
+        if (current.primary().sameAs(who)) {
+            return Optional.of(new Shift(who, current.secondary(), now, current.until(), current.overridden()));
+        }
+        return Shifts.nextTurnOf(r, who, now);
+    }
+
+    private static void refuseBackToBack(Rotation swapped, Actor who, Shift taken) {
+        boolean before = Shifts.at(swapped, taken.from().minusSeconds(1)).primary().sameAs(who);
+        boolean after = Shifts.at(swapped, taken.until()).primary().sameAs(who);
+        if (before || after) {
+            throw Refusal.because("That would leave " + Inline.user(who) + " on call for two turns in a row around "
+                    + TimeText.dayClock(after ? taken.until() : taken.from(), swapped.zone())
+                    + "; swap with someone else, or use /oncall override for part of a shift.");
+        }
+    }
+
+    private static String span(Actor who, Shift s, Rotation r) {
+        return Inline.user(who) + " " + TimeText.dayClock(s.from(), r.zone()) + " – "
+                + TimeText.dayClock(s.until(), r.zone());
     }
 
     private Rotation store(CommandCall call, Rotation r, List<Cover> covers, String action, String what) {

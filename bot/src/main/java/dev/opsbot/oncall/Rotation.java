@@ -3,13 +3,17 @@ package dev.opsbot.oncall;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.command.Refusal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +49,10 @@ public record Rotation(String name, List<Actor> members, int periodDays, Handoff
         if (handoff.day() != null && days % 7 != 0) {
             throw Refusal.badInput("A handoff on a weekday needs turns of whole weeks; drop the day for daily turns.");
         }
+        if (handoff.day() == null && days % 7 == 0) {
+            // A weekly turn without a day would start on whatever weekday it was created; Monday is the convention.
+            handoff = new HandoffTime(DayOfWeek.MONDAY, handoff.time());
+        }
         LocalDate first = Shifts.latestHandoffDay(handoff, zone, now);
         return new Rotation(name, members, days, handoff, zone, first, List.of(), channel, by, now);
     }
@@ -59,6 +67,17 @@ public record Rotation(String name, List<Actor> members, int periodDays, Handoff
         }
         kept.addAll(added);
         return new Rotation(name, members, periodDays, handoff, zone, firstDay, kept, channel, createdBy, createdAt);
+    }
+
+    /**
+     * When turns change hands, always with the day for weekly turns: "Mondays 09:00 Europe/London",
+     * or "09:00 UTC" for daily ones. Rotations stored without a day read theirs from the first turn.
+     */
+    public String handoffText() {
+        DayOfWeek day = handoff.day() != null ? handoff.day() : periodDays % 7 == 0 ? firstDay.getDayOfWeek() : null;
+        String zoneName = zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+        return (day == null ? "" : day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s ") + handoff.time() + " "
+                + zoneName;
     }
 
     public String every() {

@@ -20,7 +20,6 @@ import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** {@code /oncall rotation create|attach|show}: one subcommand whose first word says what to do. */
@@ -33,7 +32,7 @@ final class RotationCommands {
                     flag("members", OptionType.USERS, "Who takes turns, in order"),
                     flag("every", OptionType.DURATION, "How long a turn lasts: 1d, 1w, 2w; 1w if not given"),
                     flag("handoff", OptionType.TEXT, "When turns change, like \"mon 09:00\""),
-                    flag("tz", OptionType.ZONE, "The time zone of the handoff; UTC if not given"),
+                    flag("tz", OptionType.ZONE, "The time zone of the handoff; the team's zone if not given"),
                     flag("service", OptionType.NAME, "The service it answers for")
                             .suggesting(OptionSpec.Suggest.SERVICES))
             .example("/oncall rotation create payments-primary --members @a,@b,@c --every 1w "
@@ -44,13 +43,16 @@ final class RotationCommands {
     private final OnCall onCall;
     private final Handoffs handoffs;
     private final AuditLog audit;
+    private final ZoneId teamZone;
 
-    RotationCommands(Services services, Rotations rotations, OnCall onCall, Handoffs handoffs, AuditLog audit) {
+    RotationCommands(Services services, Rotations rotations, OnCall onCall, Handoffs handoffs, AuditLog audit,
+            ZoneId teamZone) {
         this.services = services;
         this.rotations = rotations;
         this.onCall = onCall;
         this.handoffs = handoffs;
         this.audit = audit;
+        this.teamZone = teamZone;
     }
 
     Reply run(CommandCall call) {
@@ -94,34 +96,40 @@ final class RotationCommands {
         Duration every = args.optionalDuration("every").orElse(Duration.ofDays(7));
         HandoffTime handoff = HandoffTime.parse(args.optionalText("handoff")
                 .orElse(every.toDays() % 7 == 0 ? "mon 09:00" : "09:00"));
-        ZoneId zone = args.optionalZone("tz").orElse(ZoneOffset.UTC);
+        ZoneId zone = args.optionalZone("tz").orElse(teamZone);
         Service service = args.optionalText("service").map(s -> ServiceCommands.load(services, s)).orElse(null);
         Rotation r = Rotation.create(name, members, every, handoff, zone, call.channel(), call.actor(), call.now());
         if (!rotations.add(r)) {
             throw Refusal.because("There is already a rotation " + name + ".");
         }
         audit.append(new AuditEntry(call.now(), call.actor(), "oncall.rotation.create", "rotation:" + name, "",
-                "members=" + members.size() + " every=" + r.every() + " handoff=" + handoff.text() + " tz=" + zone));
+                "members=" + members.size() + " every=" + r.every() + " handoff=" + r.handoff().text() + " tz=" + zone));
         handoffs.scheduleNext(r, call.now());
-        if (service != null) {
-            attachTo(call, r, service);
-        }
-        return card(r, call, Reply.toChannel("Rotation " + Inline.strong(name) + " created")).build();
+        String replaced = service == null ? "" : attachTo(call, r, service);
+        return card(r, call, Reply.toChannel("Rotation " + Inline.strong(name) + " created")).text(replaced).build();
     }
 
     private Reply attach(CommandCall call, Rotation r) {
         String serviceName = call.args().optionalText("service")
                 .orElseThrow(() -> Refusal.badInput("Say which service, with --service <name>."));
         Service service = ServiceCommands.load(services, serviceName);
-        attachTo(call, r, service);
+        if (r.name().equals(service.rotation())) {
+            throw Refusal.because(service.name() + " is already answered by " + r.name() + ".");
+        }
+        String replaced = attachTo(call, r, service);
         return card(r, call, Reply.toChannel(service.name() + " is now answered by " + Inline.strong(r.name())))
-                .build();
+                .text(replaced).build();
     }
 
-    private void attachTo(CommandCall call, Rotation r, Service service) {
+    /** Points the service at the rotation; says which rotation that replaces, if any. */
+    private String attachTo(CommandCall call, Rotation r, Service service) {
         var change = services.update(service.name(), s -> s.withRotation(r.name())).orElseThrow();
+        String before = change.before().rotation();
         audit.append(new AuditEntry(call.now(), call.actor(), "service.rotation", service.name(),
-                "rotation=" + change.before().rotation(), "rotation=" + r.name()));
+                "rotation=" + before, "rotation=" + r.name()));
+        return before == null || before.equals(r.name()) ? ""
+                : "This replaces " + Inline.strong(before) + " for " + service.name() + "; " + before
+                        + " no longer pages for it.";
     }
 
     private Reply show(CommandCall call, Rotation r) {
@@ -138,14 +146,9 @@ final class RotationCommands {
     private Reply.Builder card(Rotation r, CommandCall call, Reply.Builder b) {
         List<String> used = onCall.servicesOf(r);
         return b.field("Members", String.join(", ", r.members().stream().map(Inline::user).toList()))
-                .field("Turns", "every " + r.every() + ", handoff " + r.handoff().text() + " " + zoneName(r.zone()))
+                .field("Turns", "every " + r.every() + ", handoff " + r.handoffText())
                 .field("On call now", OnCallCommands.describe(r, call.now()))
                 .field("Next handoff", TimeText.dayClock(Shifts.nextHandoff(r, call.now()), r.zone()))
                 .field("Services", used.isEmpty() ? "none yet" : String.join(", ", used));
-    }
-
-    /** UTC by name, as every time in chat reads, rather than the offset id "Z". */
-    private static String zoneName(ZoneId zone) {
-        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

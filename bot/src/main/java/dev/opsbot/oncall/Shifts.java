@@ -20,7 +20,8 @@ public final class Shifts {
 
     /** Who is on call at {@code t}, overrides included; the latest override wins. */
     public static Shift at(Rotation r, Instant t) {
-        Shift scheduled = scheduled(r, t);
+        long n = turn(r, t);
+        Shift scheduled = turnShift(r, n);
         Cover cover = null;
         for (Cover c : r.covers()) {
             if (c.covers(t)) {
@@ -30,8 +31,22 @@ public final class Shifts {
         if (cover == null) {
             return scheduled;
         }
-        Actor secondary = cover.who().sameAs(scheduled.primary()) ? scheduled.secondary() : scheduled.primary();
-        return new Shift(cover.who(), secondary, cover.from(), cover.until(), true);
+        return new Shift(cover.who(), backupDuring(r, n, cover.who()), cover.from(), cover.until(), true);
+    }
+
+    /**
+     * The backup while {@code who} covers turn {@code n}: the turn's own backup, never the person
+     * who stepped away (they are off for a reason) nor the cover; the next member in line instead.
+     */
+    private static Actor backupDuring(Rotation r, long n, Actor who) {
+        Actor away = member(r, n);
+        for (long m = n + 1; m <= n + r.members().size(); m++) {
+            Actor candidate = member(r, m);
+            if (!candidate.sameAs(who) && !candidate.sameAs(away)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** The rotation's own turn at {@code t}, ignoring overrides. */
@@ -45,7 +60,10 @@ public final class Shifts {
         return handoff(r, turn(r, t) + 1);
     }
 
-    /** The next scheduled turn of {@code who} that starts after {@code t}, looking one full cycle ahead. */
+    /**
+     * The next scheduled turn of {@code who} that starts after {@code t} (the very next turn
+     * included), looking one full cycle ahead.
+     */
     public static Optional<Shift> nextTurnOf(Rotation r, Actor who, Instant t) {
         long n = turn(r, t);
         for (long m = n + 1; m <= n + r.members().size(); m++) {

@@ -66,6 +66,25 @@ public final class HandoverFollowUps implements DueHandler {
                 .build(), key(o, "withdrawn"));
     }
 
+    /**
+     * The item changed hands without this offer (assigned to someone): the offer ends, unless it
+     * was answered or withdrawn just now, and the offered person hears why where it was made.
+     */
+    void overtaken(HandoverOffer o, Actor newOwner, Actor by, Instant now) {
+        if (offers.remove(o.item(), o.at()).isEmpty()) {
+            return;
+        }
+        cancelFor(o);
+        audit.append(new AuditEntry(now, by, "owner.handover.void", o.item(), "offered to " + o.to().key(),
+                "owner " + newOwner.key()));
+        String what = newOwner.sameAs(o.to()) ? Inline.user(by) + " made you the owner, so there is nothing left to "
+                + "accept." : Inline.user(by) + " made " + Inline.user(newOwner) + " the owner, so the offer from "
+                + Inline.user(o.from()) + " no longer stands.";
+        notifier.announce(o.channel(), Reply.toChannel("Handover ended · " + o.label())
+                .text(Inline.user(o.to()) + ", the handover of " + o.label() + " has ended: " + what)
+                .build(), key(o, "overtaken"));
+    }
+
     /** What the old owner had to act on about the item (a review, an escalation) now waits on the new one. */
     void ownerChanged(String item, Actor from, Actor to) {
         due.reassign(item, from.key(), to.key());

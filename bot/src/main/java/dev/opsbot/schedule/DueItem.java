@@ -21,6 +21,8 @@ import java.util.Optional;
  *     because nobody acted; digests list these as overdue.</li>
  * <li>{@link #ENDS_WHEN}: set when {@code /followup done} must not end the item, saying in plain
  *     words what does (e.g. "the handover is accepted or declined").</li>
+ * <li>{@link #NOT_SNOOZABLE}: set when {@code /followup snooze} must refuse, saying why in a
+ *     clause (escalation steps: a page is never silenced by accident).</li>
  * </ul>
  */
 public record DueItem(String id, String kind, String subject, Instant dueAt, Map<String, String> data, String ref) {
@@ -29,6 +31,7 @@ public record DueItem(String id, String kind, String subject, Instant dueAt, Map
     public static final String OWNER = "owner";
     public static final String OVERDUE_SINCE = "overdueSince";
     public static final String ENDS_WHEN = "endsWhen";
+    public static final String NOT_SNOOZABLE = "notSnoozable";
 
     public DueItem {
         data = Map.copyOf(data);

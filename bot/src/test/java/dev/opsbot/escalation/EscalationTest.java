@@ -35,19 +35,25 @@ class EscalationTest {
 
         ops.ok("dave", "/incident declare sev1 \"card payments failing\" --service payments");
         assertThat(pingsToPayments()).hasSize(1);
-        assertThat(pingsToPayments().get(0)).contains("@alice, you are on call for payments")
-                .contains("Acknowledge within 5m");
+        assertThat(pingsToPayments().get(0))
+                .contains("@alice, you are paged as primary on call for payments: INC-1 was just declared.")
+                .contains("Level: primary on call (1 of 3)")
+                .contains("Next: bob, secondary on call (2 of 3), at 14:05 UTC (in 5m) unless someone acknowledges");
 
         ops.advance(Duration.ofMinutes(4));
         assertThat(pingsToPayments()).as("nothing before the sev1 timeout").hasSize(1);
 
         ops.advance(Duration.ofMinutes(1));
         assertThat(pingsToPayments()).hasSize(2);
-        assertThat(pingsToPayments().get(1)).contains("@bob, nobody acknowledged this in 5m");
+        assertThat(pingsToPayments().get(1))
+                .contains("@bob, you are paged as secondary on call for payments: INC-1 is not acknowledged after 5m.")
+                .contains("Next: the whole channel (3 of 3), at 14:10 UTC");
 
         ops.advance(Duration.ofMinutes(5));
         assertThat(pingsToPayments()).hasSize(3);
-        assertThat(pingsToPayments().get(2)).startsWith("INC-1").contains("@here INC-1 is not acknowledged after 10m");
+        assertThat(pingsToPayments().get(2)).startsWith("INC-1")
+                .contains("@here everyone here is paged for payments: INC-1 is not acknowledged after 10m.")
+                .contains("Next: the whole channel, repeat 1 of 3, at 14:15 UTC");
 
         ops.ok("bob", "/incident ack INC-1");
         assertThat(ops.due.pending("INC-1", 10)).as("acknowledging cancels the next step").isEmpty();
@@ -61,7 +67,7 @@ class EscalationTest {
     void acknowledgingBeforeTheTimeoutMeansOnlyTheFirstPing() {
         paymentsWithRotation();
         ops.ok("dave", "/incident declare sev2 \"slow refunds\" --service payments");
-        assertThat(pingsToPayments().get(0)).contains("Acknowledge within 15m");
+        assertThat(pingsToPayments().get(0)).contains("at 14:15 UTC (in 15m)");
 
         ops.advance(Duration.ofMinutes(3));
         ops.ok("alice", "/incident ack INC-1");
@@ -99,7 +105,8 @@ class EscalationTest {
         ops.ok("dave", "/incident declare sev3 \"stale results\" --service search");
         List<Post> posts = ops.postsTo("search");
         assertThat(posts).hasSize(1);
-        assertThat(posts.get(0).text()).contains("@here INC-1 was declared on search, and nobody is on call for it");
+        assertThat(posts.get(0).text()).contains(
+                "@here everyone here is paged for search, since nobody is on call for it: INC-1 was just declared.");
     }
 
     @Test
@@ -114,13 +121,14 @@ class EscalationTest {
     void thePolicySetsTheLevelsAndTheTimeoutPerSeverity() {
         paymentsWithRotation();
         assertThat(ops.ok("lead", "/escalation show payments").plainText())
-                .contains("primary → secondary → channel").contains("sev1 5m");
+                .contains("primary → secondary → channel").contains("sev1 5m")
+                .contains("the last level is paged 3 more times, then paging stops with a last message");
 
         ops.ok("lead", "/escalation set payments --sev1 2m --levels primary,channel");
         assertThat(ops.core.audit.forItem("payments", 5)).anyMatch(e -> e.action().equals("escalation.set"));
 
         ops.ok("dave", "/incident declare sev1 \"card payments failing\" --service payments");
-        assertThat(pingsToPayments().get(0)).contains("Acknowledge within 2m");
+        assertThat(pingsToPayments().get(0)).contains("(in 2m)");
         ops.advance(Duration.ofMinutes(2));
         assertThat(pingsToPayments()).hasSize(2);
         assertThat(pingsToPayments().get(1)).contains("@here").doesNotContain("@bob");

@@ -8,6 +8,7 @@ import dev.opsbot.digest.DigestSection;
 import dev.opsbot.digest.DigestSubscriptions;
 import dev.opsbot.digest.OpenIncidents;
 import dev.opsbot.digest.UnacknowledgedIncidents;
+import dev.opsbot.incident.Incident;
 import dev.opsbot.schedule.DueHandlers;
 import dev.opsbot.schedule.DueItems;
 import dev.opsbot.store.MongoStore;
@@ -52,7 +53,8 @@ public final class ClockedCore implements AutoCloseable {
         handlers.register(new ReviewReminders(core.incidents, due, core.outbox, policy, zone));
         handlers.register(digests);
         core.listening(new IncidentFollowUps(due, policy))
-                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, zone)))
+                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, zone,
+                        new WhoMayAct(subject -> core.incidents.find(subject).map(Incident::owner)))))
                 .with(DigestCommands.ROOT.handledBy(new DigestCommands(subscriptions, digest, due, core.audit, zone)));
     }
 

@@ -47,10 +47,10 @@ class FollowUpCommandsTest {
     void snoozePutsTheReminderOffAndSaysUntilWhen() {
         bot.run("alice", "/incident declare sev2 db latency");
 
-        Reply snoozed = bot.run("bob", "/followup snooze FU-1 2h");
+        Reply snoozed = bot.run("alice", "/followup snooze FU-1 2h");
 
         assertThat(snoozed.isPrivate()).isFalse();
-        assertThat(snoozed.plainText()).contains("FU-1 snoozed until Nov 27 16:00 UTC", "Snoozed by @bob.");
+        assertThat(snoozed.plainText()).contains("FU-1 snoozed until Nov 27 16:00 UTC", "Snoozed by @alice.");
         bot.tick(Duration.ofMinutes(119));
         assertThat(bot.inOps()).isEmpty();
         bot.tick(Duration.ofMinutes(1));
@@ -111,5 +111,26 @@ class FollowUpCommandsTest {
         String row = bot.run("alice", "/followup list").rows().get(0);
 
         assertThat(row).doesNotContain("\u0001h:");
+    }
+
+    @Test
+    void onlyWhoeverTheFollowUpWaitsOnOrTheItemsOwnerMaySnoozeOrFinishIt() {
+        bot.run("alice", "/incident declare sev2 db latency");
+        bot.run("alice", "/incident assign INC-1 @carol");
+        bot.due.schedule(new DueItem("handover:INC-1:remind", "handover", "INC-1", bot.clock().instant().plusSeconds(600),
+                Map.of(DueItem.LABEL, "Answer the handover of INC-1", DueItem.OWNER, "console:bob")));
+
+        Reply bySomeoneElse = bot.run("dave", "/followup snooze FU-2 2h");
+        Reply doneBySomeoneElse = bot.run("dave", "/followup done FU-2");
+
+        assertThat(bySomeoneElse.isPrivate()).isTrue();
+        assertThat(bySomeoneElse.plainText())
+                .isEqualTo("Only @bob (whom it waits on) or @carol (who owns INC-1) can snooze FU-2.");
+        assertThat(doneBySomeoneElse.plainText()).startsWith("Only @bob");
+        assertThat(bot.due.find("handover:INC-1:remind").orElseThrow().dueAt())
+                .isEqualTo(bot.clock().instant().plusSeconds(600));
+        assertThat(bot.run("bob", "/followup snooze FU-2 1h").isPrivate()).as("whom it waits on").isFalse();
+        assertThat(bot.run("carol", "/followup snooze FU-2 2h").isPrivate()).as("the item's owner").isFalse();
+        assertThat(bot.core.audit.forItem("FU-2", 5)).hasSize(2);
     }
 }

@@ -7,6 +7,7 @@ import dev.opsbot.ownership.OpsFixture;
 import dev.opsbot.testing.RecordingPoster.Post;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class OnCallCommandsTest {
         String who = ops.ok("dave", "/oncall who payments").plainText();
         assertThat(who).contains("@alice until Nov 30 09:00 Europe/London, backup @bob");
         assertThat(ops.ok("dave", "/oncall rotation show payments-primary").plainText())
-                .contains("every 1w, handoff Mon 09:00 Europe/London").contains("Services: payments");
+                .contains("every 1w, handoff Mondays 09:00 Europe/London").contains("Services: payments");
         assertThat(ops.core.audit.forItem("rotation:payments-primary", 5))
                 .anyMatch(e -> e.action().equals("oncall.rotation.create"));
     }
@@ -68,29 +69,75 @@ class OnCallCommandsTest {
                 + "instead of @alice.");
         assertThat(Shifts.at(rotation(), ops.core.clock.instant()).primary()).isEqualTo(Actor.console("dave"));
         assertThat(ops.ok("x", "/oncall who payments").plainText()).contains("@dave (override) until")
-                .contains("backup @alice");
+                .contains("backup @bob").as("never the person who stepped away").doesNotContain("backup @alice");
 
         ops.advance(Duration.ofHours(4));
         assertThat(Shifts.at(rotation(), ops.core.clock.instant()).primary()).isEqualTo(Actor.console("alice"));
     }
 
     @Test
-    void aSwapTradesMyShiftForTheirNextOne() {
-        String reply = ops.ok("alice", "/oncall swap @carol").plainText();
-        assertThat(reply).contains("@carol is on call until Nov 30 09:00")
-                .contains("@alice takes their shift from Dec 7 09:00 Europe/London to Dec 14 09:00");
+    void aSwapTradesTheRestOfMyShiftForTheirNextOneAndShowsBeforeAndAfter() {
+        String reply = ops.ok("alice", "/oncall swap @bob").plainText();
+        assertThat(reply).contains("@alice and @bob traded shifts.")
+                .contains("Before: @alice Nov 27 14:00 Europe/London – Nov 30 09:00 Europe/London; "
+                        + "@bob Nov 30 09:00 Europe/London – Dec 7 09:00 Europe/London")
+                .contains("After: @bob Nov 27 14:00 Europe/London – Nov 30 09:00 Europe/London; "
+                        + "@alice Nov 30 09:00 Europe/London – Dec 7 09:00 Europe/London");
         Rotation r = rotation();
-        assertThat(Shifts.at(r, Instant.parse("2026-11-28T00:00:00Z")).primary()).isEqualTo(Actor.console("carol"));
-        assertThat(Shifts.at(r, Instant.parse("2026-12-01T00:00:00Z")).primary()).isEqualTo(Actor.console("bob"));
-        assertThat(Shifts.at(r, Instant.parse("2026-12-08T00:00:00Z")).primary()).isEqualTo(Actor.console("alice"));
+        assertThat(Shifts.at(r, Instant.parse("2026-11-28T00:00:00Z")).primary()).isEqualTo(Actor.console("bob"));
+        assertThat(Shifts.at(r, Instant.parse("2026-12-01T00:00:00Z")).primary()).isEqualTo(Actor.console("alice"));
+        assertThat(Shifts.at(r, Instant.parse("2026-12-08T00:00:00Z")).primary()).as("the cycle goes on")
+                .isEqualTo(Actor.console("carol"));
+        assertThat(Shifts.at(r, Instant.parse("2026-12-15T00:00:00Z")).primary()).as("bob's own later turn is his")
+                .isEqualTo(Actor.console("alice"));
     }
 
     @Test
-    void onlyWhoeverIsOnCallCanSwapAndOnlyWithAMember() {
-        assertThat(ops.run("bob", "/oncall swap @carol").plainText())
-                .contains("You are not on call for payments-primary now (@alice is)");
-        assertThat(ops.run("alice", "/oncall swap @zed").plainText()).contains("@zed is not in payments-primary");
+    void twoPeopleNotOnCallTradeTheirNextShifts() {
+        String reply = ops.ok("carol", "/oncall swap @bob").plainText();
+        assertThat(reply).contains("After: @bob Dec 7 09:00 Europe/London – Dec 14 09:00 Europe/London; "
+                + "@carol Nov 30 09:00 Europe/London – Dec 7 09:00 Europe/London");
+        Rotation r = rotation();
+        assertThat(Shifts.at(r, Instant.parse("2026-12-01T00:00:00Z")).primary()).isEqualTo(Actor.console("carol"));
+        assertThat(Shifts.at(r, Instant.parse("2026-12-08T00:00:00Z")).primary()).isEqualTo(Actor.console("bob"));
+    }
+
+    @Test
+    void aSwapThatWouldLeaveSomeoneOnCallForTwoTurnsInARowIsRefused() {
+        String reply = ops.run("alice", "/oncall swap @carol").plainText();
+        assertThat(reply).isEqualTo("That would leave @alice on call for two turns in a row around Dec 14 09:00 "
+                + "Europe/London; swap with someone else, or use /oncall override for part of a shift.");
         assertThat(rotation().covers()).isEmpty();
+    }
+
+    @Test
+    void aSwapNeedsSomeoneElseInTheRotationAndAShiftToTrade() {
+        assertThat(ops.run("alice", "/oncall swap @zed").plainText()).contains("@zed is not in payments-primary");
+        assertThat(ops.run("alice", "/oncall swap @alice").plainText()).startsWith("Swap with someone else.");
+        assertThat(ops.run("zed", "/oncall swap @bob").plainText())
+                .startsWith("You have no shift in payments-primary to trade");
+        assertThat(rotation().covers()).isEmpty();
+    }
+
+    @Test
+    void attachingARotationToAServiceThatHasOneSaysWhatItReplaces() {
+        ops.ok("lead", "/oncall rotation create db --members @erin --every 1d --handoff 08:00");
+        String reply = ops.ok("lead", "/oncall rotation attach db --service payments").plainText();
+        assertThat(reply).contains("This replaces payments-primary for payments; payments-primary no longer pages "
+                + "for it.");
+        assertThat(ops.run("lead", "/oncall rotation attach db --service payments").plainText())
+                .isEqualTo("payments is already answered by db.");
+    }
+
+    @Test
+    void aRotationWithoutTzUsesTheTeamZone() {
+        var team = new OpsFixture(ZoneId.of("Europe/Berlin"));
+        try (team) {
+            team.ok("lead", "/oncall rotation create ops-week --members @a,@b --handoff 09:00");
+            assertThat(team.rotations.find("ops-week").orElseThrow().zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+            assertThat(team.ok("x", "/oncall rotation show ops-week").plainText())
+                    .contains("every 1w, handoff Mondays 09:00 Europe/Berlin");
+        }
     }
 
     @Test

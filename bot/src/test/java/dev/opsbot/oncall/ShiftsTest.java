@@ -104,12 +104,12 @@ class ShiftsTest {
     }
 
     @Test
-    void anOverrideTakesThePrimaryAndTheScheduledPrimaryBecomesBackup() {
+    void anOverrideTakesThePrimaryAndTheBackupIsNeverWhoSteppedAway() {
         Rotation r = weeklyLondon().withCovers(List.of(new Cover(C, at("2026-03-26T10:00:00Z"),
                 at("2026-03-26T14:00:00Z"), A)), at("2026-03-26T10:00:00Z"));
         Shift covered = Shifts.at(r, at("2026-03-26T12:00:00Z"));
         assertThat(covered.primary()).isEqualTo(C);
-        assertThat(covered.secondary()).isEqualTo(A);
+        assertThat(covered.secondary()).as("the turn's own backup, not A who stepped away").isEqualTo(B);
         assertThat(covered.overridden()).isTrue();
         assertThat(covered.until()).isEqualTo(at("2026-03-26T14:00:00Z"));
         assertThat(Shifts.at(r, at("2026-03-26T14:00:00Z")).primary()).isEqualTo(A);
@@ -152,5 +152,30 @@ class ShiftsTest {
                 HandoffTime.parse("mon 09:00"), LONDON, ops, A, now)).hasMessageContaining("only once");
         assertThatThrownBy(() -> Rotation.create("Bad Name", List.of(A), Duration.ofDays(7),
                 HandoffTime.parse("mon 09:00"), LONDON, ops, A, now)).hasMessageContaining("not a rotation name");
+    }
+
+    @Test
+    void whenTheBackupCoversThePrimaryTheNextMemberInLineIsBackup() {
+        Rotation r = weeklyLondon().withCovers(List.of(new Cover(B, at("2026-03-26T10:00:00Z"),
+                at("2026-03-26T14:00:00Z"), A)), at("2026-03-26T10:00:00Z"));
+        assertThat(Shifts.at(r, at("2026-03-26T12:00:00Z")).secondary()).isEqualTo(C);
+
+        Rotation pair = Rotation.create("pair", List.of(A, B), Duration.ofDays(7), HandoffTime.parse("mon 09:00"),
+                LONDON, ChannelRef.console("ops"), A, at("2026-03-25T12:00:00Z"))
+                .withCovers(List.of(new Cover(B, at("2026-03-26T10:00:00Z"), at("2026-03-26T14:00:00Z"), A)),
+                        at("2026-03-26T10:00:00Z"));
+        assertThat(Shifts.at(pair, at("2026-03-26T12:00:00Z")).secondary()).as("nobody else is left").isNull();
+    }
+
+    @Test
+    void aWeeklyHandoffWithoutADayIsOnMondaysWhateverDayTheRotationIsCreated() {
+        Rotation r = Rotation.create("weekly", List.of(A, B), Duration.ofDays(7), HandoffTime.parse("09:00"), LONDON,
+                ChannelRef.console("ops"), A, at("2026-03-29T12:00:00Z"));
+        assertThat(r.handoffText()).isEqualTo("Mondays 09:00 Europe/London");
+        assertThat(Shifts.nextHandoff(r, at("2026-03-29T12:00:00Z"))).as("Monday Mar 30, 09:00 BST")
+                .isEqualTo(at("2026-03-30T08:00:00Z"));
+        Rotation daily = Rotation.create("daily", List.of(A, B), Duration.ofDays(1), HandoffTime.parse("09:00"),
+                ZoneId.of("UTC"), ChannelRef.console("ops"), A, at("2026-03-29T12:00:00Z"));
+        assertThat(daily.handoffText()).isEqualTo("09:00 UTC");
     }
 }

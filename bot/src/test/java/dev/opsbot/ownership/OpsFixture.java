@@ -4,6 +4,8 @@ import dev.opsbot.chat.Reply;
 import dev.opsbot.escalation.Escalation;
 import dev.opsbot.escalation.EscalationCommands;
 import dev.opsbot.escalation.EscalationPolicies;
+import dev.opsbot.followup.FollowUpCommands;
+import dev.opsbot.followup.WhoMayAct;
 import dev.opsbot.oncall.Handoffs;
 import dev.opsbot.oncall.OnCall;
 import dev.opsbot.oncall.OnCallCommands;
@@ -15,6 +17,7 @@ import dev.opsbot.service.Services;
 import dev.opsbot.testing.CoreFixture;
 import dev.opsbot.testing.RecordingPoster;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -32,23 +35,34 @@ public final class OpsFixture implements AutoCloseable {
     public final DueItems due = DueItems.inMongo(core.store.database(), core.counters, handlers);
     public final OnCall onCall = new OnCall(services, rotations);
     public final Handoffs handoffs = new Handoffs(rotations, onCall, due, core.outbox);
-    public final Escalation escalation = new Escalation(core.incidents, services, onCall, policies, due, core.outbox);
+    public final Escalation escalation;
     public final Owners owners = new Owners(List.of(new IncidentOwners(core.incidents, services),
             new ServiceOwners(services)));
     public final HandoverFollowUps followUps = new HandoverFollowUps(offers, owners, due, core.outbox, core.audit);
     public final OwnerlessItems ownerless = new OwnerlessItems(owners, core.outbox);
 
     public OpsFixture() {
+        this(ZoneId.of("UTC"));
+    }
+
+    /** {@code teamZone} plays OPSBOT_TIMEZONE: rotations without --tz and page times use it. */
+    public OpsFixture(ZoneId teamZone) {
+        escalation = new Escalation(core.incidents, services, onCall, policies, due, core.outbox,
+                Escalation.STANDARD_REPEATS, teamZone);
         handlers.register(handoffs);
         handlers.register(escalation);
         handlers.register(followUps);
         core.knowingServices(services::accepts)
                 .listening(escalation)
+                .listening(new AssignmentEndsHandover(offers, followUps))
                 .with(ServiceCommands.ROOT.handledBy(new ServiceCommands(services, core.audit)))
                 .with(OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs,
-                        core.audit)))
-                .with(EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, core.audit)))
-                .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)));
+                        core.audit, teamZone)))
+                .with(EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, core.audit,
+                        Escalation.STANDARD_REPEATS)))
+                .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)))
+                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, teamZone,
+                        new WhoMayAct(item -> owners.find(item).map(Owned::owner)))));
     }
 
     public Reply run(String who, String line) {

@@ -46,7 +46,7 @@ public class CoreConfiguration {
     @Bean(destroyMethod = "close")
     MongoStore mongoStore(Environment env, OpsbotSettings settings) {
         String uri = env.getProperty("MONGODB_URI", "");
-        return uri.isBlank() ? MongoStore.embedded(settings.dataPath()) : MongoStore.connect(uri);
+        return uri.isBlank() ? MongoStore.embedded(settings.writableDataPath()) : MongoStore.connect(uri);
     }
 
     @Bean
@@ -84,9 +84,10 @@ public class CoreConfiguration {
     @Bean
     CommandRoot.Binding<IncidentCommands> incidentCommands(Incidents incidents, AuditLog audit, Outbox outbox,
             OpsbotSettings settings, ObjectProvider<IncidentListener> listeners,
-            ObjectProvider<KnownServices> knownServices) {
+            ObjectProvider<KnownServices> knownServices, Environment env) {
         return IncidentCommands.ROOT.handledBy(
-                new IncidentCommands(incidents, audit, outbox, settings.incidentChannels(),
+                new IncidentCommands(incidents, audit, outbox,
+                        settings.incidentChannels(OpsbotSettings.chatPlatforms(env::getProperty)),
                         listeners.orderedStream().toList(), knownServices.getIfAvailable(() -> KnownServices.ANY)));
     }
 

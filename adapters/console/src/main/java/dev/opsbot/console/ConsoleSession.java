@@ -9,6 +9,7 @@ import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
 import dev.opsbot.command.MentionSyntax;
 import dev.opsbot.command.PlainMentions;
+import dev.opsbot.command.TypedText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,7 +53,7 @@ public final class ConsoleSession {
                     out.print(prompt());
                     out.flush();
                 }
-                String line = in.readLine();
+                String line = readLine(in);
                 if (line == null || !handle(line)) {
                     return;
                 }
@@ -62,9 +63,33 @@ public final class ConsoleSession {
         }
     }
 
+    /**
+     * One line up to a newline (a CR-LF counts as one). {@link BufferedReader#readLine} also ends
+     * a line at a lone carriage return, which would run the rest of a pasted line as a second
+     * command; here the CR stays in the line and the router's normalising turns it into a space.
+     * Null at end of input.
+     */
+    static String readLine(BufferedReader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                return stripFinalCr(line);
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : stripFinalCr(line);
+    }
+
+    private static String stripFinalCr(StringBuilder line) {
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+    }
+
     /** Handles one line; false when the session should end. */
     boolean handle(String raw) {
-        String line = raw.strip();
+        // Normalised before the echo, so a pasted escape sequence or bell never reaches the terminal.
+        String line = TypedText.normalise(raw).strip();
         if (line.isEmpty() || line.startsWith("#")) {
             return true;
         }

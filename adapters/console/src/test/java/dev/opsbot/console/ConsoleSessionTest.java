@@ -80,4 +80,21 @@ class ConsoleSessionTest {
         String transcript = run("/incident declare sev3 \u0001h:\u0002 oops\n");
         assertThat(transcript).contains("INC-1 · sev3 · h: oops").doesNotContain("@here");
     }
+
+    @Test
+    void aCarriageReturnInsideALineDoesNotStartASecondCommand() {
+        String transcript = run("/incident declare sev3 disk full\r/incident resolve INC-1 done\r\n/as bob\r\n");
+        assertThat(core.incidents.find("INC-1").orElseThrow().isOpen()).as("the text after the CR is title, not a command")
+                .isTrue();
+        assertThat(core.incidents.find("INC-1").orElseThrow().title()).isEqualTo("disk full /incident resolve INC-1 done");
+        assertThat(transcript).contains("You are now bob.").doesNotContain("\r");
+    }
+
+    @Test
+    void controlCharactersAreNeitherEchoedNorStored() {
+        String transcript = run("/incident declare sev3 bell\u0007 \u001b[2Jclear\u202e\n");
+        assertThat(transcript).contains("alice@#ops> /incident declare sev3 bell clear")
+                .doesNotContain("\u0007").doesNotContain("\u001b").doesNotContain("\u202e");
+        assertThat(core.incidents.find("INC-1").orElseThrow().title()).isEqualTo("bell clear");
+    }
 }

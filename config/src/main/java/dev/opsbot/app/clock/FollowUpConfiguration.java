@@ -9,6 +9,7 @@ import dev.opsbot.followup.IncidentFollowUps;
 import dev.opsbot.followup.OverdueFollowUps;
 import dev.opsbot.followup.ReviewReminders;
 import dev.opsbot.followup.StaleReminders;
+import dev.opsbot.followup.WhoMayAct;
 import dev.opsbot.incident.Incidents;
 import dev.opsbot.schedule.DueItems;
 import dev.opsbot.store.AuditLog;
@@ -43,8 +44,9 @@ public class FollowUpConfiguration {
     }
 
     @Bean
-    CommandRoot.Binding<FollowUpCommands> followUpCommands(DueItems due, AuditLog audit, OpsbotSettings settings) {
-        return FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, audit, settings.zone()));
+    CommandRoot.Binding<FollowUpCommands> followUpCommands(DueItems due, AuditLog audit, OpsbotSettings settings,
+            WhoMayAct mayAct) {
+        return FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, audit, settings.zone(), mayAct));
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package dev.opsbot.app.ownership;
 
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.app.OpsbotSettings;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.escalation.Escalation;
 import dev.opsbot.escalation.EscalationCommands;
 import dev.opsbot.escalation.EscalationPolicies;
+import dev.opsbot.followup.WhoMayAct;
 import dev.opsbot.incident.Incidents;
 import dev.opsbot.incident.KnownServices;
 import dev.opsbot.oncall.Handoffs;
@@ -13,9 +15,11 @@ import dev.opsbot.oncall.OnCall;
 import dev.opsbot.oncall.OnCallCommands;
 import dev.opsbot.oncall.OnCallNow;
 import dev.opsbot.oncall.Rotations;
+import dev.opsbot.ownership.AssignmentEndsHandover;
 import dev.opsbot.ownership.HandoverFollowUps;
 import dev.opsbot.ownership.HandoverOffers;
 import dev.opsbot.ownership.IncidentOwners;
+import dev.opsbot.ownership.Owned;
 import dev.opsbot.ownership.OwnerCommands;
 import dev.opsbot.ownership.OwnerlessItems;
 import dev.opsbot.ownership.Owners;
@@ -89,14 +93,26 @@ public class OwnershipConfiguration {
 
     @Bean
     Escalation escalation(Incidents incidents, Services services, OnCall onCall, EscalationPolicies policies,
-            DueItems due, Outbox outbox) {
-        return new Escalation(incidents, services, onCall, policies, due, outbox);
+            DueItems due, Outbox outbox, OpsbotSettings settings) {
+        return new Escalation(incidents, services, onCall, policies, due, outbox, settings.escalationRepeatsCount(),
+                settings.zone());
+    }
+
+    /** A follow-up may be put off or finished by whoever it waits on or whoever owns its item. */
+    @Bean
+    WhoMayAct whoMayAct(Owners owners) {
+        return new WhoMayAct(item -> owners.find(item).map(Owned::owner));
     }
 
     @Bean
     HandoverFollowUps handoverFollowUps(HandoverOffers offers, Owners owners, DueItems due, Outbox outbox,
             AuditLog audit) {
         return new HandoverFollowUps(offers, owners, due, outbox, audit);
+    }
+
+    @Bean
+    AssignmentEndsHandover assignmentEndsHandover(HandoverOffers offers, HandoverFollowUps followUps) {
+        return new AssignmentEndsHandover(offers, followUps);
     }
 
     @Bean
@@ -127,13 +143,15 @@ public class OwnershipConfiguration {
 
     @Bean
     CommandRoot.Binding<OnCallCommands> onCallCommands(Services services, Rotations rotations, OnCall onCall,
-            Handoffs handoffs, AuditLog audit) {
-        return OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs, audit));
+            Handoffs handoffs, AuditLog audit, OpsbotSettings settings) {
+        return OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall, handoffs, audit,
+                settings.zone()));
     }
 
     @Bean
     CommandRoot.Binding<EscalationCommands> escalationCommands(Services services, EscalationPolicies policies,
-            AuditLog audit) {
-        return EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, audit));
+            AuditLog audit, OpsbotSettings settings) {
+        return EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, audit,
+                settings.escalationRepeatsCount()));
     }
 }

@@ -41,6 +41,7 @@ class ClockConsoleTest {
                 .doesNotContain("Exception");
 
         String second = new ConsoleScript(dataDir).run("""
+                /as alice
                 /followup list
                 /digest list
                 /followup done FU-1
