@@ -72,8 +72,8 @@ public final class FollowUpCommands {
                 : String.valueOf(items.size());
         long pages = (items.size() + PAGE - 1) / PAGE;
         if (page > pages) {
-            throw Refusal.badInput("There are " + total + " follow-ups to list, which make " + pages
-                    + (pages == 1 ? " page." : " pages."));
+            throw Refusal.badInput("There " + (items.size() == 1 ? "is 1 follow-up" : "are " + total + " follow-ups")
+                    + " to list, on " + pages + (pages == 1 ? " page." : " pages."));
         }
         int first = (int) ((page - 1) * PAGE);
         List<DueItem> shown = items.subList(first, Math.min(items.size(), first + PAGE));

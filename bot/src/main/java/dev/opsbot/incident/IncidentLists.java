@@ -46,7 +46,7 @@ final class IncidentLists {
         long pages = (page.total() + PAGE - 1) / PAGE;
         if (page.items().isEmpty()) {
             throw Refusal.badInput("There " + (page.total() == 1 ? "is 1 incident" : "are " + page.total()
-                    + " incidents") + " to list, which make " + pages + (pages == 1 ? " page" : " pages") + ".");
+                    + " incidents") + " to list, on " + pages + (pages == 1 ? " page." : " pages."));
         }
         Instant now = call.now();
         String title = page.items().size() == page.total() ? count(page.total(), "incident")
@@ -69,6 +69,9 @@ final class IncidentLists {
         var args = call.args();
         Severity severity = args.optionalText("sev").flatMap(Severity::parse).orElse(null);
         long below = args.optionalText("before").map(IncidentLists::number).orElse(0L);
+        if (args.has("before") && below <= 1) {
+            return Reply.note("There is nothing before INC-" + below + ".");
+        }
         Incidents.Query filter = new Incidents.Query(false, null, service, severity, HISTORY_PAGE);
         Incidents.History page = incidents.history(filter, below,
                 filter.filtered() ? HISTORY_LOOK_AT : HISTORY_PAGE);

@@ -164,7 +164,7 @@ final class MongoIncidents implements Incidents {
 
     @Override
     public History history(Query filter, long below, int lookAt) {
-        long newest = below > 0 ? below - 1 : newestNumber();
+        long newest = below > 0 ? Math.min(below - 1, newestNumber()) : newestNumber();
         long n = newest;
         List<Incident> items = new ArrayList<>();
         for (int looked = 0; n >= 1 && looked < lookAt && items.size() < filter.limit(); looked++, n--) {

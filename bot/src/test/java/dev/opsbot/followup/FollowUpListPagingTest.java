@@ -38,6 +38,6 @@ class FollowUpListPagingTest {
         assertThat(Inline.plain(third.footer())).doesNotContain("Next:");
 
         assertThat(bot.run("bob", "/followup list --page 4").text())
-                .startsWith("There are 60 follow-ups to list, which make 3 pages.");
+                .startsWith("There are 60 follow-ups to list, on 3 pages.");
     }
 }

@@ -34,6 +34,10 @@ class IncidentHistoryTest {
         assertThat(ids(last)).hasSize(14).startsWith("INC-14").endsWith("INC-1");
         assertThat(last.footer()).isEmpty();
         assertThat(core.run("bob", "/incident history --before INC-1").text()).isEqualTo("There is nothing before INC-1.");
+        assertThat(core.run("bob", "/incident history --before INC-0").text()).isEqualTo("There is nothing before INC-0.");
+        // Numbers above the newest are not walked through one by one.
+        assertThat(core.run("bob", "/incident history --before INC-999999").title())
+                .isEqualTo("History: INC-54 to INC-35");
     }
 
     @Test

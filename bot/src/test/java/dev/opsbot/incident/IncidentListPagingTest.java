@@ -55,7 +55,7 @@ class IncidentListPagingTest {
         assertThat(Inline.plain(second.footer())).isEqualTo("Older incidents: /incident history.");
 
         Reply past = core.run("bob", "/incident list --page 3");
-        assertThat(past.text()).startsWith("There are 30 incidents to list, which make 2 pages.");
+        assertThat(past.text()).startsWith("There are 30 incidents to list, on 2 pages.");
         assertThat(past.isPrivate()).isTrue();
         assertThat(core.run("bob", "/incident list --page 0").text()).startsWith("Pages count from 1.");
     }
