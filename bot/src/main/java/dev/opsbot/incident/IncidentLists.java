@@ -85,8 +85,8 @@ final class IncidentLists {
         Reply.Builder b = Reply.onlyMe(title)
                 .text("About " + String.format(Locale.ROOT, "%,d", page.total())
                         + " incidents in all, newest first."
-                        + (filter.filtered() ? " Each page looks at up to " + HISTORY_LOOK_AT
-                                + " incidents; narrow with --service and --sev to see more per page." : ""));
+                        + (filter.filtered() ? " A filtered page looks at " + HISTORY_LOOK_AT
+                                + " incidents at most, so it may show few or none; --before goes further back." : ""));
         Instant now = call.now();
         page.items().forEach(i -> b.row(IncidentCards.row(i, now)));
         if (!page.reachedStart()) {

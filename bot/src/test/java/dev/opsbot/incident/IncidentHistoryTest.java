@@ -50,8 +50,8 @@ class IncidentHistoryTest {
         assertThat(page.title()).isEqualTo("10 matches among INC-500 to INC-301");
         assertThat(ids(page)).hasSize(10).allSatisfy(id -> assertThat(Integer.parseInt(id.substring(4)) % 20)
                 .isEqualTo(16));
-        assertThat(page.text()).isEqualTo("About 500 incidents in all, newest first. Each page looks at up to 200 "
-                + "incidents; narrow with --service and --sev to see more per page.");
+        assertThat(page.text()).isEqualTo("About 500 incidents in all, newest first. A filtered page looks at 200 "
+                + "incidents at most, so it may show few or none; --before goes further back.");
         assertThat(Inline.plain(page.footer()))
                 .isEqualTo("Older: /incident history --service auth --sev sev1 --before INC-301.");
     }
