@@ -27,9 +27,18 @@ public interface DigestSection {
     static <T> List<String> firstOf(List<T> items, int shown, Function<T, String> line, String seeAll) {
         List<String> lines = new ArrayList<>();
         items.stream().limit(shown).forEach(item -> lines.add(line.apply(item)));
-        if (items.size() > shown) {
-            lines.add("… and " + (items.size() - shown) + " more" + (seeAll == null ? "" : ": " + seeAll));
-        }
+        lines.addAll(more(items.size() - lines.size(), seeAll));
         return lines;
+    }
+
+    /**
+     * The line a section ends with when it leaves {@code notShown} items out ("+3 more: /incident
+     * list --open"), or none when it showed everything, so a cut is never silent.
+     */
+    static List<String> more(long notShown, String seeAll) {
+        if (notShown <= 0) {
+            return List.of();
+        }
+        return List.of("+" + notShown + " more" + (seeAll == null ? "" : ": " + seeAll));
     }
 }

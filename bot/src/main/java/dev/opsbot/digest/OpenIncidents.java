@@ -1,21 +1,17 @@
 package dev.opsbot.digest;
 
-import dev.opsbot.incident.Incident;
 import dev.opsbot.incident.IncidentCards;
 import dev.opsbot.incident.Incidents;
 import dev.opsbot.incident.Severity;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
-/** The digest's count of open incidents by severity, worst first, and the incidents themselves. */
+/** The digest's count of open incidents by severity, worst first, and the first of them in list order. */
 public final class OpenIncidents implements DigestSection {
 
     private static final int SHOWN = 10;
-    private static final int COUNTED = 500;
 
     private final Incidents incidents;
 
@@ -35,17 +31,21 @@ public final class OpenIncidents implements DigestSection {
 
     @Override
     public List<String> lines(Instant now, ZoneId zone) {
-        List<Incident> open = incidents.list(new Incidents.Query(true, null, null, null, COUNTED));
-        if (open.isEmpty()) {
+        Incidents.Page open = incidents.page(new Incidents.Query(true, null, null, null, SHOWN), 1);
+        if (open.total() == 0) {
             return List.of("None open.");
         }
-        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-        open.forEach(i -> bySeverity.merge(i.severity(), 1, Integer::sum));
         List<String> counts = new ArrayList<>();
-        bySeverity.forEach((severity, n) -> counts.add(n + " " + severity.word()));
+        for (Severity severity : Severity.values()) {
+            long n = incidents.count(new Incidents.Query(true, null, null, severity, 1));
+            if (n > 0) {
+                counts.add(n + " " + severity.word());
+            }
+        }
         List<String> lines = new ArrayList<>();
-        lines.add(open.size() + (open.size() >= COUNTED ? "+" : "") + " open: " + String.join(" · ", counts));
-        lines.addAll(DigestSection.firstOf(open, SHOWN, i -> IncidentCards.row(i, now), "/incident list --open"));
+        lines.add(open.total() + " open: " + String.join(" · ", counts));
+        open.items().forEach(i -> lines.add(IncidentCards.row(i, now)));
+        lines.addAll(DigestSection.more(open.total() - open.items().size(), "/incident list --open"));
         return lines;
     }
 }

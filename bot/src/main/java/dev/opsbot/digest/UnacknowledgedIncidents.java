@@ -2,19 +2,17 @@ package dev.opsbot.digest;
 
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.TimeText;
-import dev.opsbot.incident.Incident;
 import dev.opsbot.incident.Incidents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The digest's list of open incidents nobody has acknowledged yet, the oldest first. */
+/** The digest's list of open incidents nobody has acknowledged yet, worst severity first, then the oldest. */
 public final class UnacknowledgedIncidents implements DigestSection {
 
     private static final int SHOWN = 10;
-    private static final int SCANNED = 500;
 
     private final Incidents incidents;
 
@@ -34,12 +32,13 @@ public final class UnacknowledgedIncidents implements DigestSection {
 
     @Override
     public List<String> lines(Instant now, ZoneId zone) {
-        List<Incident> waiting = incidents.list(new Incidents.Query(true, null, null, null, SCANNED)).stream()
-                .filter(i -> i.acknowledgedBy() == null)
-                .sorted(Comparator.comparing(Incident::declaredAt))
-                .toList();
-        return DigestSection.firstOf(waiting, SHOWN, i -> Inline.strong(i.id()) + " · " + i.severity().word()
-                + " · " + i.title() + " · declared " + TimeText.span(Duration.between(i.declaredAt(), now))
-                + " ago by " + Inline.user(i.declaredBy()), null);
+        Incidents.Page waiting = incidents.page(new Incidents.Query(true, true, null, null, null, SHOWN), 1);
+        List<String> lines = new ArrayList<>();
+        waiting.items().forEach(i -> lines.add(Inline.strong(i.id()) + " · " + i.severity().word() + " · " + i.title()
+                + " · declared " + TimeText.span(Duration.between(i.declaredAt(), now)) + " ago by "
+                + Inline.user(i.declaredBy())));
+        // The list puts unacknowledged incidents first, so it shows the rest of these.
+        lines.addAll(DigestSection.more(waiting.total() - waiting.items().size(), "/incident list --open"));
+        return lines;
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsbot.followup;
 
+import static dev.opsbot.command.OptionSpec.flag;
 import static dev.opsbot.command.OptionSpec.item;
 import static dev.opsbot.command.OptionSpec.positional;
 import static dev.opsbot.command.OptionSpec.toggle;
@@ -21,18 +22,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** The {@code /followup} command: every pending follow-up, whichever feature made it. */
 public final class FollowUpCommands {
 
     static final Duration LONGEST_SNOOZE = Duration.ofDays(30);
-    private static final int LIST_LIMIT = 50;
+    private static final int PAGE = 25;
+    /**
+     * Pending follow-ups read to count them. Finished ones are deleted, so the pending set stays
+     * small; past this many the list says "1,000+" rather than a number it does not know.
+     */
+    private static final int COUNTED = 1000;
     private static final OptionSpec ID = item("id", "The follow-up, e.g. FU-12", "FU");
 
     public static final CommandRoot<FollowUpCommands> ROOT = CommandRoot.of("followup",
             "List, snooze and finish reminders and reviews",
             CommandSpec.of("list", "List pending follow-ups", FollowUpCommands::list).readOnly()
-                    .with(toggle("mine", "Only follow-ups waiting on me"))
+                    .with(toggle("mine", "Only follow-ups waiting on me"),
+                            flag("page", OptionType.INTEGER, "Which page of the list, from 1"))
                     .example("/followup list --mine"),
             CommandSpec.of("snooze", "Put a follow-up off for a while", FollowUpCommands::snooze)
                     .with(ID, positional("for", OptionType.DURATION, "How long, e.g. 30m, 2h, 1d"))
@@ -54,20 +62,33 @@ public final class FollowUpCommands {
 
     Reply list(CommandCall call) {
         boolean mine = call.args().flag("mine");
-        List<DueItem> items = due.followUps(mine ? call.actor().key() : null, LIST_LIMIT + 1);
+        long page = call.args().optionalInteger("page").orElse(1L);
+        if (page < 1) {
+            throw Refusal.badInput("Pages count from 1.");
+        }
+        List<DueItem> items = due.followUps(mine ? call.actor().key() : null, COUNTED);
         if (items.isEmpty()) {
             return Reply.note(mine ? "No follow-ups are waiting on you." : "No follow-ups are pending.");
         }
-        Instant now = call.now();
-        List<DueItem> shown = items.subList(0, Math.min(items.size(), LIST_LIMIT));
-        Reply.Builder b = Reply.onlyMe(shown.size() + (shown.size() == 1 ? " follow-up" : " follow-ups")
-                        + (mine ? " waiting on you" : ""))
-                .rows(shown.stream().map(i -> FollowUpRows.row(i, now, zone)).toList())
-                .footer("/followup snooze <id> <duration> puts one off; /followup done <id> finishes it.");
-        if (items.size() > LIST_LIMIT) {
-            b.text("Showing the " + LIST_LIMIT + " soonest.");
+        String total = items.size() >= COUNTED ? String.format(Locale.ROOT, "%,d+", COUNTED)
+                : String.valueOf(items.size());
+        long pages = (items.size() + PAGE - 1) / PAGE;
+        if (page > pages) {
+            throw Refusal.badInput("There " + (items.size() == 1 ? "is 1 follow-up" : "are " + total + " follow-ups")
+                    + " to list, on " + pages + (pages == 1 ? " page." : " pages."));
         }
-        return b.build();
+        int first = (int) ((page - 1) * PAGE);
+        List<DueItem> shown = items.subList(first, Math.min(items.size(), first + PAGE));
+        String noun = (items.size() == 1 ? " follow-up" : " follow-ups") + (mine ? " waiting on you" : "");
+        String title = shown.size() == items.size() ? items.size() + noun
+                : "Showing " + (first + 1) + "–" + (first + shown.size()) + " of " + total + noun;
+        Instant now = call.now();
+        String next = first + shown.size() < items.size()
+                ? "Next: /followup list" + (mine ? " --mine" : "") + " --page " + (page + 1) + ". " : "";
+        return Reply.onlyMe(title)
+                .rows(shown.stream().map(i -> FollowUpRows.row(i, now, zone)).toList())
+                .footer(next + "/followup snooze <id> <duration> puts one off; /followup done <id> finishes it.")
+                .build();
     }
 
     Reply snooze(CommandCall call) {

@@ -36,6 +36,8 @@ public final class IncidentCommands {
     private static final OptionSpec ID = item("id", "The incident, e.g. INC-42", "INC");
     private static final OptionSpec SERVICE = flag("service", OptionType.NAME, "The affected service")
             .suggesting(OptionSpec.Suggest.SERVICES);
+    private static final OptionSpec SEV = new OptionSpec("sev", OptionType.CHOICE, "Only this severity", false, false,
+            Severity.WORDS, List.of(), OptionSpec.Suggest.NONE);
 
     public static final CommandRoot<IncidentCommands> ROOT = CommandRoot.of("incident",
             "Declare, acknowledge, update and resolve incidents",
@@ -63,11 +65,16 @@ public final class IncidentCommands {
                     .with(ID).example("/incident reopen INC-42"),
             CommandSpec.of("close", "Close a resolved incident for good", IncidentCommands::close)
                     .with(ID).example("/incident close INC-42"),
-            CommandSpec.of("list", "List incidents", IncidentCommands::list).readOnly()
-                    .with(toggle("open", "Only open incidents"), toggle("mine", "Only incidents I own"), SERVICE,
-                            new OptionSpec("sev", OptionType.CHOICE, "Only this severity", false, false,
-                                    Severity.WORDS, List.of(), OptionSpec.Suggest.NONE))
+            CommandSpec.of("list", "List open and recent incidents, what needs attention first",
+                            IncidentCommands::list).readOnly()
+                    .with(toggle("open", "Only open incidents"), toggle("mine", "Only incidents I own"), SERVICE, SEV,
+                            flag("page", OptionType.INTEGER, "Which page of the list, from 1"))
                     .example("/incident list --open --sev sev1"),
+            CommandSpec.of("history", "Every incident, archived ones too, newest first", IncidentCommands::history)
+                    .readOnly()
+                    .with(SERVICE, SEV, new OptionSpec("before", OptionType.ITEM, "Start below this incident", false,
+                            false, List.of(), List.of("INC"), OptionSpec.Suggest.NONE))
+                    .example("/incident history --service payments --before INC-900"),
             CommandSpec.of("show", "Show an incident with its timeline", IncidentCommands::show).readOnly()
                     .with(ID).example("/incident show INC-42"));
 
@@ -160,18 +167,11 @@ public final class IncidentCommands {
     }
 
     Reply list(CommandCall call) {
-        var args = call.args();
-        Incidents.Query query = new Incidents.Query(args.flag("open"), args.flag("mine") ? call.actor() : null,
-                service(args),
-                args.optionalText("sev").flatMap(Severity::parse).orElse(null), 50);
-        List<Incident> found = incidents.list(query);
-        if (found.isEmpty()) {
-            return Reply.note("No incidents match.");
-        }
-        Instant now = call.now();
-        return Reply.onlyMe(found.size() + (found.size() == 1 ? " incident" : " incidents"))
-                .rows(found.stream().map(i -> IncidentCards.row(i, now)).toList())
-                .build();
+        return IncidentLists.list(incidents, call, service(call.args()));
+    }
+
+    Reply history(CommandCall call) {
+        return IncidentLists.history(incidents, call, service(call.args()));
     }
 
     Reply show(CommandCall call) {

@@ -1,57 +1,153 @@
 package dev.opsbot.incident;
 
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import dev.opsbot.store.Counters;
 import dev.opsbot.store.MongoActors;
 import dev.opsbot.store.MongoAggregates;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** Incidents as one document each in {@code incidents}, timeline embedded. */
+/**
+ * Incidents as one document each, timeline embedded: the working set in {@code incidents}, older
+ * finished ones in {@code incidents_archive} under the same {@code _id} and encoding. Everything
+ * that touches the archive addresses one document by {@code _id}, the one lookup every store
+ * serves from an index, so the archive's size never shows in a command's cost.
+ *
+ * <p>Both moves keep the incident in at least one collection at every step, so a crash never
+ * loses it; while both hold a copy the working set's is the true one ({@link #find} reads it first).
+ */
 final class MongoIncidents implements Incidents {
 
-    private final MongoAggregates<Incident> incidents;
-    private final Counters counters;
+    static final String WORKING = "incidents";
+    static final String ARCHIVE = "incidents_archive";
+    static final MongoAggregates.Codec<Incident> CODEC = new Codec();
+    /**
+     * Marks a working-set document the archiving routine is copying. Any change replaces the
+     * whole document and so drops the mark; deleting by the mark therefore deletes only an
+     * unchanged document. The mark has a unique index so that delete is an index lookup too.
+     */
+    private static final String CLAIM = "archiveClaim";
+    /** 0: open and not acknowledged, 1: open, 2: resolved, 3: closed; lists sort on it first. */
+    private static final String ATTENTION = "attention";
+    private static final int ATTEMPTS = 16;
 
-    MongoIncidents(MongoDatabase db, Counters counters) {
-        var collection = db.getCollection("incidents");
-        collection.createIndex(Indexes.ascending("status", "severity", "declaredAt"));
-        collection.createIndex(Indexes.ascending("service", "status"));
-        collection.createIndex(Indexes.ascending("owner.platform", "owner.id", "status"));
-        this.incidents = new MongoAggregates<>(collection, new Codec());
-        this.counters = counters;
+    private final MongoCollection<Document> working;
+    private final MongoCollection<Document> archive;
+    private final MongoCollection<Document> counters;
+    private final MongoAggregates<Incident> incidents;
+    private final Counters numbers;
+
+    MongoIncidents(MongoDatabase db, Counters numbers) {
+        this.working = db.getCollection(WORKING);
+        this.archive = db.getCollection(ARCHIVE);
+        // The numbers behind INC-n come from the "INC" sequence there; history starts at its value.
+        this.counters = db.getCollection("counters");
+        working.createIndex(Indexes.ascending(ATTENTION, "severity", "declaredAt"));
+        working.createIndex(Indexes.ascending("service", ATTENTION));
+        working.createIndex(Indexes.ascending("owner.platform", "owner.id", ATTENTION));
+        working.createIndex(Indexes.ascending("status", "lastUpdateAt"));
+        working.createIndex(Indexes.ascending(CLAIM), new IndexOptions().unique(true).sparse(true));
+        this.incidents = new MongoAggregates<>(working, CODEC);
+        this.numbers = numbers;
+        rankUnranked();
     }
 
     @Override
     public Incident declare(Function<String, Incident> create) {
-        Incident incident = create.apply("INC-" + counters.next("INC"));
+        Incident incident = create.apply("INC-" + numbers.next("INC"));
         incidents.insert(incident);
         return incident;
     }
 
     @Override
     public Optional<Incident> find(String id) {
-        return incidents.find(id);
+        return incidents.find(id).or(() -> archived(id).map(CODEC::decode));
     }
 
     @Override
     public Optional<Change> update(String id, UnaryOperator<Incident> change) {
-        return incidents.update(id, change).map(c -> new Change(c.before(), c.after()));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<MongoAggregates.Change<Incident>> inWorkingSet = incidents.update(id, change);
+            if (inWorkingSet.isPresent()) {
+                return inWorkingSet.map(c -> new Change(c.before(), c.after()));
+            }
+            Optional<Document> stored = archived(id);
+            if (stored.isEmpty()) {
+                // Every move puts the new copy in place before removing the old, so missing from
+                // the working set and then from the archive means it never existed.
+                return Optional.empty();
+            }
+            Incident before = CODEC.decode(stored.get());
+            Incident after = change.apply(before);
+            if (after == before) {
+                return Optional.of(new Change(before, after));
+            }
+            long version = version(stored.get());
+            Document next = CODEC.encode(after);
+            next.put("version", version + 1);
+            if (MongoAggregates.insertIfAbsent(working, next)) {
+                dropArchivedCopy(id, version);
+                return Optional.of(new Change(before, after));
+            }
+            // Someone brought it back first: apply the change again to their state.
+        }
+        throw new IllegalStateException("incident " + id + " kept moving under us; gave up after " + ATTEMPTS
+                + " attempts");
+    }
+
+    /** Removes the archive's copy once the working set holds a newer one; puts back a copy stored meanwhile. */
+    private void dropArchivedCopy(String id, long version) {
+        Document removed = archive.findOneAndDelete(Filters.eq("_id", id));
+        if (removed != null && version(removed) != version) {
+            MongoAggregates.insertIfAbsent(archive, removed);
+        }
     }
 
     @Override
-    public List<Incident> list(Query q) {
+    public Page page(Query q, int number) {
+        int size = Math.max(1, q.limit());
+        long skip = (long) Math.max(0, number - 1) * size;
+        Bson filter = filter(q);
+        List<Incident> items = new ArrayList<>();
+        FindIterable<Document> found = working.find(filter)
+                .sort(Sorts.ascending(ATTENTION, "severity", "declaredAt"))
+                .skip((int) Math.min(skip, Integer.MAX_VALUE))
+                .limit(size);
+        for (Document d : found) {
+            items.add(CODEC.decode(d));
+        }
+        return new Page(items, skip + 1, working.countDocuments(filter));
+    }
+
+    @Override
+    public long count(Query q) {
+        return working.countDocuments(filter(q));
+    }
+
+    private static Bson filter(Query q) {
         List<Bson> filters = new ArrayList<>();
-        if (q.openOnly()) {
-            filters.add(Filters.in("status", List.of("DECLARED", "ACKNOWLEDGED", "MITIGATED")));
+        if (q.unacknowledgedOnly()) {
+            filters.add(Filters.eq(ATTENTION, 0));
+        } else if (q.openOnly()) {
+            filters.add(Filters.lt(ATTENTION, 2));
         }
         if (q.owner() != null) {
             filters.add(Filters.eq("owner.platform", q.owner().platform().key()));
@@ -63,9 +159,94 @@ final class MongoIncidents implements Incidents {
         if (q.severity() != null) {
             filters.add(Filters.eq("severity", q.severity().name()));
         }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        return incidents.find(filter, Sorts.orderBy(Sorts.ascending("severity"), Sorts.descending("declaredAt")),
-                q.limit());
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
+    }
+
+    @Override
+    public History history(Query filter, long below, int lookAt) {
+        long newest = below > 0 ? Math.min(below - 1, newestNumber()) : newestNumber();
+        long n = newest;
+        List<Incident> items = new ArrayList<>();
+        for (int looked = 0; n >= 1 && looked < lookAt && items.size() < filter.limit(); looked++, n--) {
+            find("INC-" + n).filter(filter::matches).ifPresent(items::add);
+        }
+        return new History(items, newest, n + 1, working.estimatedDocumentCount() + archive.estimatedDocumentCount());
+    }
+
+    private long newestNumber() {
+        Document counter = counters.find(Filters.eq("_id", "INC")).first();
+        return counter == null ? 0 : ((Number) counter.get("value")).longValue();
+    }
+
+    @Override
+    public int archive(Instant untouchedSince) {
+        // A scan of the working set only, which holds open and recent incidents however long the history.
+        List<String> candidates = new ArrayList<>();
+        Bson finished = Filters.and(Filters.in("status", IncidentStatus.RESOLVED.name(), IncidentStatus.CLOSED.name()),
+                Filters.lt("lastUpdateAt", MongoActors.date(untouchedSince)));
+        for (Document d : working.find(finished).projection(Projections.include("_id"))) {
+            candidates.add(d.getString("_id"));
+        }
+        int moved = 0;
+        for (String id : candidates) {
+            if (moveToArchive(id, untouchedSince)) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** Copy into the archive, then delete from the working set only if nobody changed it meanwhile. */
+    private boolean moveToArchive(String id, Instant untouchedSince) {
+        String claim = UUID.randomUUID().toString();
+        Document claimed = working.findOneAndUpdate(Filters.eq("_id", id), Updates.set(CLAIM, claim),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (claimed == null) {
+            return false;
+        }
+        if (!archivable(CODEC.decode(claimed), untouchedSince)) {
+            working.updateOne(Filters.eq("_id", id), Updates.unset(CLAIM));
+            return false;
+        }
+        claimed.remove(CLAIM);
+        // Replace, not insert: a copy left by an interrupted earlier move may be older than this one.
+        archive.replaceOne(Filters.eq("_id", id), claimed, new ReplaceOptions().upsert(true));
+        if (working.findOneAndDelete(Filters.eq(CLAIM, claim)) != null) {
+            return true;
+        }
+        // Changed since the claim: the working copy stands, and the copy just made is stale.
+        archive.deleteOne(Filters.eq("_id", id));
+        return false;
+    }
+
+    static boolean archivable(Incident i, Instant untouchedSince) {
+        return !i.isOpen() && i.lastUpdateAt().isBefore(untouchedSince);
+    }
+
+    /** Documents written before lists sorted on attention get it once; later writes always carry it. */
+    private void rankUnranked() {
+        for (Document d : working.find(Filters.exists(ATTENTION, false))
+                .projection(Projections.include("status", "acknowledgedBy"))) {
+            IncidentStatus status = IncidentStatus.valueOf(d.getString("status"));
+            working.updateOne(Filters.eq("_id", d.get("_id")),
+                    Updates.set(ATTENTION, attention(status, d.get("acknowledgedBy") != null)));
+        }
+    }
+
+    private Optional<Document> archived(String id) {
+        return Optional.ofNullable(archive.find(Filters.eq("_id", id)).first());
+    }
+
+    private static long version(Document d) {
+        return ((Number) d.getOrDefault("version", 0L)).longValue();
+    }
+
+    static int attention(IncidentStatus status, boolean acknowledged) {
+        return switch (status) {
+            case DECLARED, ACKNOWLEDGED, MITIGATED -> acknowledged ? 1 : 0;
+            case RESOLVED -> 2;
+            case CLOSED -> 3;
+        };
     }
 
     private static final class Codec implements MongoAggregates.Codec<Incident> {
@@ -75,6 +256,7 @@ final class MongoIncidents implements Incidents {
                     .append("title", i.title())
                     .append("severity", i.severity().name())
                     .append("status", i.status().name())
+                    .append(ATTENTION, attention(i.status(), i.acknowledgedBy() != null))
                     .append("service", i.service())
                     .append("channel", MongoActors.encode(i.channel()))
                     .append("declaredBy", MongoActors.encode(i.declaredBy()))

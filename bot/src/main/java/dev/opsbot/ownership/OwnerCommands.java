@@ -21,6 +21,9 @@ import java.util.List;
 /** The {@code /owner} command: who owns what, taking ownerless items, and handovers that wait for a yes. */
 public final class OwnerCommands {
 
+    /** Items listed by /owner mine; past this it says there are more and where to page through them. */
+    private static final int MINE_SHOWN = 25;
+
     private static final OptionSpec ITEM = positional("item", OptionType.NAME, "An incident id or a service name")
             .suggesting(OptionSpec.Suggest.OPEN_ITEMS);
     private static final OptionSpec ANSWERED = optionalPositional("item", OptionType.NAME,
@@ -90,14 +93,19 @@ public final class OwnerCommands {
 
     Reply mine(CommandCall call) {
         Actor me = call.actor();
-        List<Owned> owned = owners.ownedBy(me, 50);
+        List<Owned> owned = owners.ownedBy(me, MINE_SHOWN + 1);
         List<HandoverOffer> toMe = offers.waitingFor(me);
         List<HandoverOffer> fromMe = offers.madeBy(me);
         if (owned.isEmpty() && toMe.isEmpty() && fromMe.isEmpty()) {
             return Reply.note("You own nothing, and no handover waits for you.");
         }
         Reply.Builder b = Reply.onlyMe("What " + Inline.user(me) + " owns");
-        owned.forEach(o -> b.row("Owner of " + o.label()));
+        owned.stream().limit(MINE_SHOWN).forEach(o -> b.row("Owner of " + o.label()));
+        if (owned.size() > MINE_SHOWN) {
+            // Each kind lists its own; an incident count is not an answer for services too.
+            b.text("Showing the first " + MINE_SHOWN + " items you own; there are more. "
+                    + "/incident list --mine pages through your incidents.");
+        }
         toMe.forEach(o -> b.row("Waiting for your answer: " + o.label() + " from " + Inline.user(o.from())
                 + " — /owner accept " + o.item() + " or /owner decline " + o.item()));
         fromMe.forEach(o -> b.row("Offered by you: " + o.label() + " to " + Inline.user(o.to())

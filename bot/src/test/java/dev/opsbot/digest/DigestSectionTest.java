@@ -10,9 +10,9 @@ class DigestSectionTest {
     @Test
     void aLongListShowsItsFirstItemsAndCountsTheRestWithWhereToSeeThem() {
         assertThat(DigestSection.firstOf(List.of(1, 2, 3, 4), 2, n -> "item " + n, "/incident list --open"))
-                .containsExactly("item 1", "item 2", "… and 2 more: /incident list --open");
+                .containsExactly("item 1", "item 2", "+2 more: /incident list --open");
         assertThat(DigestSection.firstOf(List.of(1, 2, 3), 2, n -> "item " + n, null))
-                .containsExactly("item 1", "item 2", "… and 1 more");
+                .containsExactly("item 1", "item 2", "+1 more");
     }
 
     @Test

@@ -144,7 +144,7 @@ class IncidentCommandsTest {
         assertThat(ids("bob", "/incident list --open --service=payments")).containsExactly("INC-1");
         assertThat(ids("bob", "/incident list --sev SEV1")).containsExactly("INC-2");
         Reply none = core.run("bob", "/incident list --sev sev4");
-        assertThat(none.text()).isEqualTo("No incidents match.");
+        assertThat(none.text()).isEqualTo("No incidents match. Older incidents: /incident history --sev sev4.");
         assertThat(none.isPrivate()).isTrue();
     }
 

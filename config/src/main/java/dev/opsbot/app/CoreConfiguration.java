@@ -109,8 +109,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    Routine retention(Outbox outbox, HandledRequests handled, OpsbotSettings settings) {
-        return Retention.routine(outbox, handled, settings.zone());
+    Routine retention(Outbox outbox, HandledRequests handled, Incidents incidents, OpsbotSettings settings) {
+        return Retention.routine(outbox, handled, incidents, settings.archiveAfter(), settings.zone());
     }
 
     @Bean

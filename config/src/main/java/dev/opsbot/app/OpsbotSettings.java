@@ -1,5 +1,6 @@
 package dev.opsbot.app;
 
+import dev.opsbot.Retention;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,9 +29,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          platform configured, or is a console channel when none is
  * @param timezone          the team's zone for display and schedules
  * @param escalationRepeats how often escalation pages its last level again before it stops
+ * @param archiveAfter      how long a resolved or closed incident stays in the working set after its
+ *                          last change before the nightly retention moves it to the archive
+ *                          ({@code OPSBOT_ARCHIVE_AFTER}, default 7d, at least 1d)
  */
 @ConfigurationProperties(prefix = "opsbot")
-public record OpsbotSettings(String dataDir, String incidentChannel, String timezone, String escalationRepeats) {
+public record OpsbotSettings(String dataDir, String incidentChannel, String timezone, String escalationRepeats,
+        Duration archiveAfter) {
 
     private static final int MOST_REPEATS = 20;
 
@@ -40,6 +46,11 @@ public record OpsbotSettings(String dataDir, String incidentChannel, String time
         escalationRepeats = blankTo(escalationRepeats, "3");
         zoneOf(timezone);
         repeatsOf(escalationRepeats);
+        archiveAfter = archiveAfter == null ? Retention.DEFAULT_ARCHIVE_AFTER : archiveAfter;
+        if (archiveAfter.compareTo(Retention.SHORTEST_ARCHIVE_AFTER) < 0) {
+            throw new BadSetting("OPSBOT_ARCHIVE_AFTER", archiveAfter.toHours() + "h",
+                    "a duration of at least 1d, e.g. 7d");
+        }
     }
 
     public Path dataPath() {

@@ -19,7 +19,7 @@ class BadSettingsTest {
     Path dir;
 
     private static OpsbotSettings settings(String dataDir, String channel, String zone, String repeats) {
-        return new OpsbotSettings(dataDir, channel, zone, repeats);
+        return new OpsbotSettings(dataDir, channel, zone, repeats, null);
     }
 
     @Test
