@@ -56,6 +56,7 @@ class OutboxShutdownTest {
             slack.answerHeldPosts();
             awaitPostingThreads();
 
+            System.out.printf("shutdown with a post held by Slack took %d ms%n", took.toMillis());
             assertThat(took).isGreaterThanOrEqualTo(OutboxDispatcher.GRACE).isLessThan(BOUND);
             assertThat(output.getErr()).doesNotContain("state should be: open").doesNotContain("could not record");
             int webStopped = output.getErr().indexOf("Graceful shutdown complete");
