@@ -96,19 +96,20 @@ public final class MongoOutbox implements OutboxStore {
     public List<Waiting> waiting(Collection<Platform> platforms, int limit) {
         List<Waiting> waiting = new ArrayList<>();
         for (Document d : queue.find(Filters.in("platform", platforms.stream().map(Platform::key).toList()))
-                .projection(Projections.include("channel", "nextAttemptAt", "leasedUntil", "alone"))
+                .projection(Projections.include("channel", "attempts", "nextAttemptAt", "leasedUntil", "alone"))
                 .sort(Sorts.ascending("createdAt", "seq"))
                 .limit(limit)) {
             waiting.add(new Waiting(d.getString("_id"), MongoActors.decodeChannel(d.get("channel", Document.class)),
-                    MongoActors.instant(d, "nextAttemptAt"), MongoActors.instant(d, "leasedUntil"),
+                    d.getInteger("attempts", 0), MongoActors.instant(d, "nextAttemptAt"), MongoActors.instant(d, "leasedUntil"),
                     d.getBoolean("alone", false)));
         }
         return waiting;
     }
 
     @Override
-    public Claim claim(List<String> keys, Instant now, Instant until, String token) {
+    public Claim claim(List<Waiting> entries, Instant now, Instant until, String token) {
         Date nowDate = Date.from(now);
+        List<String> keys = entries.stream().map(Waiting::key).toList();
         // Each entry is matched and leased in one atomic step, so two claimers never both hold one.
         long leased = queue.updateMany(Filters.and(Filters.in("_id", keys),
                         Filters.lte("nextAttemptAt", nowDate), Filters.lte("leasedUntil", nowDate)),
@@ -118,10 +119,15 @@ public final class MongoOutbox implements OutboxStore {
             return new Claim(List.of(), Set.of());
         }
         Map<String, Integer> attempts = new HashMap<>();
-        for (Document entry : queue.find(Filters.in("_id", keys))
-                .projection(Projections.include("claim", "attempts"))) {
-            if (token.equals(entry.getString("claim"))) {
-                attempts.put(entry.getString("_id"), entry.getInteger("attempts", 1));
+        if (leased == keys.size()) {
+            // Every entry was leased by this update, so all are ours; no need to ask which.
+            entries.forEach(w -> attempts.put(w.key(), w.attempts() + 1));
+        } else {
+            for (Document entry : queue.find(Filters.in("_id", keys))
+                    .projection(Projections.include("claim", "attempts"))) {
+                if (token.equals(entry.getString("claim"))) {
+                    attempts.put(entry.getString("_id"), entry.getInteger("attempts", 1));
+                }
             }
         }
         Map<String, Document> messages = new HashMap<>();

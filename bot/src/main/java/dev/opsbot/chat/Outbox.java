@@ -107,7 +107,7 @@ public final class Outbox implements Notifier {
             byChannel.computeIfAbsent(w.channel(), c -> new ArrayList<>()).add(w);
         }
         Instant ready = null;
-        Map<ChannelRef, List<String>> chosen = new LinkedHashMap<>();
+        Map<ChannelRef, List<OutboxStore.Waiting>> chosen = new LinkedHashMap<>();
         for (var entry : byChannel.entrySet()) {
             ChannelRef channel = entry.getKey();
             OutboxStore.Waiting head = entry.getValue().get(0);
@@ -124,10 +124,10 @@ public final class Outbox implements Notifier {
             return new Plan(List.of(), readyIn);
         }
         String token = UUID.randomUUID().toString();
-        List<String> keys = chosen.values().stream().flatMap(List::stream).toList();
+        List<OutboxStore.Waiting> entries = chosen.values().stream().flatMap(List::stream).toList();
         OutboxStore.Claim claim;
         try {
-            claim = store.claim(keys, now, now.plus(LEASE), token);
+            claim = store.claim(entries, now, now.plus(LEASE), token);
         } catch (RuntimeException e) {
             busy.removeAll(chosen.keySet());
             throw e;
@@ -139,7 +139,8 @@ public final class Outbox implements Notifier {
         for (var choice : chosen.entrySet()) {
             List<OutboxStore.Envelope> run = new ArrayList<>();
             boolean broken = false;
-            for (String key : choice.getValue()) {
+            for (OutboxStore.Waiting w : choice.getValue()) {
+                String key = w.key();
                 OutboxStore.Envelope e = held.get(key);
                 if (e != null && !broken) {
                     run.add(e);
@@ -168,19 +169,20 @@ public final class Outbox implements Notifier {
     }
 
     /** The head alone, or, when more than {@link #FLOOD} wait and the channel is paced, as many as one post lists. */
-    private static List<String> next(List<OutboxStore.Waiting> waiting, Instant now, ChannelPoster.Pace pace) {
+    private static List<OutboxStore.Waiting> next(List<OutboxStore.Waiting> waiting, Instant now,
+            ChannelPoster.Pace pace) {
         OutboxStore.Waiting head = waiting.get(0);
         if (!pace.combines() || head.alone()) {
-            return List.of(head.key());
+            return List.of(head);
         }
-        List<String> run = new ArrayList<>();
+        List<OutboxStore.Waiting> run = new ArrayList<>();
         for (OutboxStore.Waiting w : waiting) {
             if (run.size() == pace.perPost() || w.alone() || !w.free(now)) {
                 break;
             }
-            run.add(w.key());
+            run.add(w);
         }
-        return run.size() > FLOOD ? run : List.of(head.key());
+        return run.size() > FLOOD ? run : List.of(head);
     }
 
     /** A delivery finished or was abandoned: its channel is free again, after the pace if it posted. */

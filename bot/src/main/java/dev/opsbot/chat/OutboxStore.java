@@ -21,10 +21,10 @@ public interface OutboxStore {
     List<Waiting> waiting(Collection<Platform> platforms, int limit);
 
     /**
-     * Leases those of {@code keys} that are due and free until {@code until} under {@code token}.
+     * Leases those of {@code entries} that are due and free until {@code until} under {@code token}.
      * Keys whose message was already sent or given up are dropped from the queue and reported.
      */
-    Claim claim(List<String> keys, Instant now, Instant until, String token);
+    Claim claim(List<Waiting> entries, Instant now, Instant until, String token);
 
     void markSent(Collection<String> keys, Instant at);
 
@@ -44,7 +44,8 @@ public interface OutboxStore {
     }
 
     /** One queue entry as a delivery round sees it; {@code alone} never goes into a roundup. */
-    record Waiting(String key, ChannelRef channel, Instant nextAttemptAt, Instant leasedUntil, boolean alone) {
+    record Waiting(String key, ChannelRef channel, int attempts, Instant nextAttemptAt, Instant leasedUntil,
+            boolean alone) {
 
         boolean free(Instant now) {
             return !nextAttemptAt.isAfter(now) && !leasedUntil.isAfter(now);

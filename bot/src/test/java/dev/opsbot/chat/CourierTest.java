@@ -62,9 +62,9 @@ class CourierTest {
         }
 
         @Override
-        public Claim claim(List<String> keys, Instant now, Instant until, String token) {
+        public Claim claim(List<Waiting> entries, Instant now, Instant until, String token) {
             open("claim");
-            return store.claim(keys, now, until, token);
+            return store.claim(entries, now, until, token);
         }
 
         @Override
