@@ -3,29 +3,40 @@ package dev.opsbot.chat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.opsbot.store.MongoActors;
 import dev.opsbot.store.MongoAggregates;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
 /**
  * Two collections. {@code outbox} keeps every message under its idempotency key for good, so a
  * key is stored once however often it is announced; {@code outbox_queue} holds only the keys
- * still to deliver, so claiming stays cheap however long the history grows. A message is
- * written before its queue entry; {@link #MongoOutbox} re-queues any pending message whose
+ * still to deliver, so a delivery round reads little however long the history grows. A message
+ * is written before its queue entry; {@link #MongoOutbox} re-queues any pending message whose
  * entry a crash lost in between.
+ *
+ * <p>Every read or write of {@code outbox} is addressed by {@code _id} (one key or {@code $in}),
+ * which the embedded server serves from its only real index; only the small queue is ever
+ * filtered on other fields.
  */
 public final class MongoOutbox implements OutboxStore {
+
+    private static final Date NEVER = new Date(0);
+    // Orders entries stored within the same millisecond; created time orders everything else.
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final MongoCollection<Document> outbox;
     private final MongoCollection<Document> queue;
@@ -34,80 +45,139 @@ public final class MongoOutbox implements OutboxStore {
         this.outbox = db.getCollection("outbox");
         this.queue = db.getCollection("outbox_queue");
         outbox.createIndex(Indexes.ascending("status"));
-        queue.createIndex(Indexes.ascending("platform", "nextAttemptAt"));
+        queue.createIndex(Indexes.ascending("platform", "createdAt", "seq"));
         for (Document pending : outbox.find(Filters.eq("status", "pending"))) {
-            enqueue(pending.getString("_id"), pending.getString("platform"), pending.getDate("createdAt"));
+            enqueue(pending);
+        }
+        // Entries queued before they carried their channel and order get them from their message.
+        for (Document old : queue.find(Filters.exists("channel", false))) {
+            Document message = outbox.find(Filters.eq("_id", old.getString("_id"))).first();
+            if (message == null) {
+                queue.deleteOne(Filters.eq("_id", old.getString("_id")));
+            } else {
+                queue.updateOne(Filters.eq("_id", old.getString("_id")), Updates.combine(
+                        Updates.set("channel", message.get("channel")),
+                        Updates.set("createdAt", message.getDate("createdAt")),
+                        Updates.set("seq", 0L),
+                        Updates.set("alone", false)));
+            }
         }
     }
 
     @Override
     public boolean add(Envelope e) {
-        Date created = Date.from(e.createdAt());
-        boolean stored = MongoAggregates.insertIfAbsent(outbox, new Document("_id", e.key())
+        Document message = new Document("_id", e.key())
                 .append("channel", MongoActors.encode(e.channel()))
                 .append("platform", e.channel().platform().key())
                 .append("message", MongoReplies.encode(e.message()))
                 .append("status", "pending")
-                .append("createdAt", created));
+                .append("createdAt", Date.from(e.createdAt()));
+        boolean stored = MongoAggregates.insertIfAbsent(outbox, message);
         if (stored) {
-            enqueue(e.key(), e.channel().platform().key(), created);
+            enqueue(message);
         }
         return stored;
     }
 
-    private void enqueue(String key, String platform, Date due) {
-        MongoAggregates.insertIfAbsent(queue, new Document("_id", key)
-                .append("platform", platform)
+    private void enqueue(Document message) {
+        Reply reply = MongoReplies.decode(message.get("message", Document.class));
+        MongoAggregates.insertIfAbsent(queue, new Document("_id", message.getString("_id"))
+                .append("platform", message.getString("platform"))
+                .append("channel", message.get("channel"))
+                .append("createdAt", message.getDate("createdAt"))
+                .append("seq", SEQUENCE.incrementAndGet())
+                .append("alone", !Roundup.combinable(reply))
                 .append("attempts", 0)
-                .append("nextAttemptAt", due)
-                .append("leasedUntil", new Date(0)));
+                .append("nextAttemptAt", message.getDate("createdAt"))
+                .append("leasedUntil", NEVER));
     }
 
     @Override
-    public Optional<Envelope> claimNext(Collection<Platform> platforms, Instant now, Duration lease) {
+    public List<Waiting> waiting(Collection<Platform> platforms, int limit) {
+        List<Waiting> waiting = new ArrayList<>();
+        for (Document d : queue.find(Filters.in("platform", platforms.stream().map(Platform::key).toList()))
+                .projection(Projections.include("channel", "attempts", "nextAttemptAt", "leasedUntil", "alone"))
+                .sort(Sorts.ascending("createdAt", "seq"))
+                .limit(limit)) {
+            waiting.add(new Waiting(d.getString("_id"), MongoActors.decodeChannel(d.get("channel", Document.class)),
+                    d.getInteger("attempts", 0), MongoActors.instant(d, "nextAttemptAt"), MongoActors.instant(d, "leasedUntil"),
+                    d.getBoolean("alone", false)));
+        }
+        return waiting;
+    }
+
+    @Override
+    public Claim claim(List<Waiting> entries, Instant now, Instant until, String token) {
         Date nowDate = Date.from(now);
-        List<String> keys = platforms.stream().map(Platform::key).toList();
-        while (true) {
-            Document claimed = queue.findOneAndUpdate(
-                    Filters.and(
-                            Filters.in("platform", keys),
-                            Filters.lte("nextAttemptAt", nowDate),
-                            Filters.lte("leasedUntil", nowDate)),
-                    Updates.combine(Updates.set("leasedUntil", Date.from(now.plus(lease))),
-                            Updates.inc("attempts", 1)),
-                    new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt"))
-                            .returnDocument(ReturnDocument.BEFORE));
-            if (claimed == null) {
-                return Optional.empty();
+        List<String> keys = entries.stream().map(Waiting::key).toList();
+        // Each entry is matched and leased in one atomic step, so two claimers never both hold one.
+        long leased = queue.updateMany(Filters.and(Filters.in("_id", keys),
+                        Filters.lte("nextAttemptAt", nowDate), Filters.lte("leasedUntil", nowDate)),
+                Updates.combine(Updates.set("leasedUntil", Date.from(until)), Updates.set("claim", token),
+                        Updates.inc("attempts", 1))).getModifiedCount();
+        if (leased == 0) {
+            return new Claim(List.of(), Set.of());
+        }
+        Map<String, Integer> attempts = new HashMap<>();
+        if (leased == keys.size()) {
+            // Every entry was leased by this update, so all are ours; no need to ask which.
+            entries.forEach(w -> attempts.put(w.key(), w.attempts() + 1));
+        } else {
+            for (Document entry : queue.find(Filters.in("_id", keys))
+                    .projection(Projections.include("claim", "attempts"))) {
+                if (token.equals(entry.getString("claim"))) {
+                    attempts.put(entry.getString("_id"), entry.getInteger("attempts", 1));
+                }
             }
-            String key = claimed.getString("_id");
-            Document message = outbox.find(Filters.eq("_id", key)).first();
-            if (message == null || !"pending".equals(message.getString("status"))) {
-                // Sent or failed already: a crash came between marking it and dropping its entry.
-                queue.deleteOne(Filters.eq("_id", key));
+        }
+        Map<String, Document> messages = new HashMap<>();
+        for (Document message : outbox.find(Filters.in("_id", List.copyOf(attempts.keySet())))) {
+            messages.put(message.getString("_id"), message);
+        }
+        List<Envelope> held = new ArrayList<>();
+        Set<String> finished = new HashSet<>();
+        for (String key : keys) {
+            if (!attempts.containsKey(key)) {
                 continue;
             }
-            return Optional.of(new Envelope(key,
-                    MongoActors.decodeChannel(message.get("channel", Document.class)),
-                    MongoReplies.decode(message.get("message", Document.class)),
-                    claimed.getInteger("attempts", 0),
+            Document message = messages.get(key);
+            if (message == null || !"pending".equals(message.getString("status"))) {
+                // Sent or given up already: a crash came between marking it and dropping its entry.
+                finished.add(key);
+                continue;
+            }
+            held.add(new Envelope(key, MongoActors.decodeChannel(message.get("channel", Document.class)),
+                    MongoReplies.decode(message.get("message", Document.class)), attempts.get(key),
                     MongoActors.instant(message, "createdAt")));
         }
+        if (!finished.isEmpty()) {
+            queue.deleteMany(Filters.in("_id", List.copyOf(finished)));
+        }
+        return new Claim(held, finished);
     }
 
     @Override
-    public void markSent(String key, Instant at) {
-        outbox.updateOne(Filters.eq("_id", key),
+    public void markSent(Collection<String> keys, Instant at) {
+        List<String> ids = List.copyOf(keys);
+        outbox.updateMany(Filters.in("_id", ids),
                 Updates.combine(Updates.set("status", "sent"), Updates.set("sentAt", Date.from(at))));
-        queue.deleteOne(Filters.eq("_id", key));
+        queue.deleteMany(Filters.in("_id", ids));
     }
 
     @Override
-    public void retryAt(String key, Instant next, String reason) {
-        outbox.updateOne(Filters.eq("_id", key), Updates.set("lastError", reason));
-        queue.updateOne(Filters.eq("_id", key), Updates.combine(
+    public void retryAt(Collection<String> keys, String token, Instant next, String reason) {
+        List<String> ids = List.copyOf(keys);
+        outbox.updateMany(Filters.in("_id", ids), Updates.set("lastError", reason));
+        queue.updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("claim", token)), Updates.combine(
                 Updates.set("nextAttemptAt", Date.from(next)),
-                Updates.set("leasedUntil", new Date(0))));
+                Updates.set("leasedUntil", NEVER)));
+    }
+
+    @Override
+    public void release(Collection<String> keys, String token, boolean alone) {
+        var update = Updates.set("leasedUntil", NEVER);
+        queue.updateMany(Filters.and(Filters.in("_id", List.copyOf(keys)), Filters.eq("claim", token)),
+                alone ? Updates.combine(update, Updates.set("alone", true)) : update);
     }
 
     @Override
@@ -117,9 +187,10 @@ public final class MongoOutbox implements OutboxStore {
     }
 
     @Override
-    public void markFailed(String key, String reason) {
-        outbox.updateOne(Filters.eq("_id", key),
+    public void markFailed(Collection<String> keys, String reason) {
+        List<String> ids = List.copyOf(keys);
+        outbox.updateMany(Filters.in("_id", ids),
                 Updates.combine(Updates.set("status", "failed"), Updates.set("lastError", reason)));
-        queue.deleteOne(Filters.eq("_id", key));
+        queue.deleteMany(Filters.in("_id", ids));
     }
 }

@@ -1,29 +1,58 @@
 package dev.opsbot.chat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Optional;
+import java.util.List;
+import java.util.Set;
 
-/** Where pending announcements wait; claiming is atomic so two bot instances never both send one. */
+/**
+ * Where pending announcements wait. A claim leases entries under a token with one conditional
+ * write per entry, so of two bot instances claiming the same entry exactly one holds it.
+ */
 public interface OutboxStore {
 
     /** Stores a message under its key; false if a message with that key was ever stored. */
     boolean add(Envelope envelope);
 
-    /** Claims the next due message for one of these platforms, leasing it for {@code lease}. */
-    Optional<Envelope> claimNext(Collection<Platform> platforms, Instant now, Duration lease);
+    /**
+     * What waits for these platforms, oldest first, at most {@code limit} entries. Leased and
+     * backing-off entries are included: they hold up the channel behind them, which keeps its order.
+     */
+    List<Waiting> waiting(Collection<Platform> platforms, int limit);
 
-    void markSent(String key, Instant at);
+    /**
+     * Leases those of {@code entries} that are due and free until {@code until} under {@code token}.
+     * Keys whose message was already sent or given up are dropped from the queue and reported.
+     */
+    Claim claim(List<Waiting> entries, Instant now, Instant until, String token);
 
-    void retryAt(String key, Instant next, String reason);
+    void markSent(Collection<String> keys, Instant at);
 
-    void markFailed(String key, String reason);
+    /** Due again at {@code next}, if still held under {@code token}. */
+    void retryAt(Collection<String> keys, String token, Instant next, String reason);
+
+    void markFailed(Collection<String> keys, String reason);
+
+    /** Hands entries held under {@code token} back, due at once; {@code alone} keeps them out of roundups. */
+    void release(Collection<String> keys, String token, boolean alone);
 
     /** Drops sent messages created before {@code cutoff}; returns how many. */
     long pruneSentBefore(Instant cutoff);
 
-    /** A message and its delivery state. */
+    /** A message and its delivery state; {@code attempts} counts this one. */
     record Envelope(String key, ChannelRef channel, Reply message, int attempts, Instant createdAt) {
+    }
+
+    /** One queue entry as a delivery round sees it; {@code alone} never goes into a roundup. */
+    record Waiting(String key, ChannelRef channel, int attempts, Instant nextAttemptAt, Instant leasedUntil,
+            boolean alone) {
+
+        boolean free(Instant now) {
+            return !nextAttemptAt.isAfter(now) && !leasedUntil.isAfter(now);
+        }
+    }
+
+    /** What a claim got: messages now held, and keys found already finished (removed from the queue). */
+    record Claim(List<Envelope> held, Set<String> finished) {
     }
 }

@@ -231,7 +231,8 @@ class OutboxTest {
     void aMessageClaimedByADispatcherThatDiedIsSentOnceItsLeaseRunsOut() {
         MongoOutbox rowsStore = new MongoOutbox(store.database());
         outbox.announce(incidents, Reply.note("hello"), "k1");
-        assertThat(rowsStore.claimNext(List.of(Platform.CONSOLE), clock.instant(), Duration.ofSeconds(60))).isPresent();
+        assertThat(rowsStore.claim(rowsStore.waiting(List.of(Platform.CONSOLE), 10), clock.instant(),
+                clock.instant().plusSeconds(60), "died").held()).hasSize(1);
 
         assertThat(outbox.deliverDue()).isZero();
         clock.advance(Duration.ofSeconds(59));

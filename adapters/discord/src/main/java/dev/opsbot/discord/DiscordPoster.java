@@ -4,21 +4,35 @@ import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 
 /**
  * Posts outbox messages to Discord channels through JDA's REST client, which waits out rate
  * limits (429 with Retry-After) by itself. Other 4xx answers (unknown channel, missing access)
  * will never succeed and are permanent; server errors and network failures may be tried again.
+ *
+ * <p>Each post carries a nonce made from its idempotency key, and JDA always sends
+ * {@code enforce_nonce: true}: Discord then answers a repeat within a few minutes with the message
+ * it already created instead of a second one, which closes the window of a post that was under
+ * way when the process stopped. Discord allows five messages per five seconds per channel; the
+ * pace is one a second, and a roundup lists at most {@link #PER_POST} lines, which fit an embed.
  */
 final class DiscordPoster implements ChannelPoster {
 
     // Below the outbox lease, so a slow post cannot outlive its claim.
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final int PER_POST = 20;
+    private static final Pace PACE = new Pace(Duration.ofSeconds(1), PER_POST);
+    private static final int NONCE_MAX = 25;
 
     private final JDA jda;
     private final DiscordReplies replies;
@@ -34,7 +48,17 @@ final class DiscordPoster implements ChannelPoster {
     }
 
     @Override
+    public Pace pace() {
+        return PACE;
+    }
+
+    @Override
     public void post(ChannelRef channel, Reply message) throws DeliveryFailure {
+        post(channel, message, null);
+    }
+
+    @Override
+    public void post(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
         if (jda.getStatus() != JDA.Status.CONNECTED) {
             throw DeliveryFailure.retryable("not connected to Discord (" + jda.getStatus() + ")", null);
         }
@@ -44,7 +68,11 @@ final class DiscordPoster implements ChannelPoster {
             throw DeliveryFailure.permanent("no Discord channel " + channel.id() + " that the bot can see");
         }
         try {
-            target.sendMessage(replies.create(message)).timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete();
+            MessageCreateAction send = target.sendMessage(replies.create(message));
+            if (key != null) {
+                send.setNonce(nonce(key));
+            }
+            send.timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete();
         } catch (ErrorResponseException e) {
             int status = e.getResponse() == null ? -1 : e.getResponse().code;
             if (status >= 400 && status < 500 && status != 429) {
@@ -53,6 +81,16 @@ final class DiscordPoster implements ChannelPoster {
             throw DeliveryFailure.retryable("Discord answered " + status + ": " + e.getMeaning(), null);
         } catch (RuntimeException e) {
             throw DeliveryFailure.retryable("posting to Discord failed: " + e, null);
+        }
+    }
+
+    /** Discord takes nonces of up to 25 characters; the key's SHA-256 in hex, cut to that, is unique enough. */
+    static String nonce(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, NONCE_MAX);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -36,6 +36,51 @@ class DiscordPosterTest {
     }
 
     @Test
+    void aRepeatedPostCarriesTheSameNonceSoDiscordCanRefuseTheRepeat() throws Exception {
+        discord.rest.failNextMessages(500);
+        discord.core.outbox.announce(ops, Reply.toChannel("INC-5 declared").build(), "INC-5:declared:discord:500");
+        discord.core.outbox.announce(ops, Reply.toChannel("INC-6 declared").build(), "INC-6:declared:discord:500");
+
+        assertThat(discord.core.outbox.deliverDue()).as("the 500 holds up the channel behind it").isZero();
+        discord.core.clock.advance(Duration.ofSeconds(1));
+        assertThat(discord.core.outbox.deliverDue()).as("one a second per channel").isEqualTo(1);
+        discord.core.clock.advance(Duration.ofSeconds(1));
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(1);
+
+        var posts = discord.rest.calls("POST", "/channels/500/messages");
+        assertThat(posts).hasSize(3);
+        assertThat(posts.stream().map(p -> p.json().getString("nonce")).toList()).containsExactly(
+                DiscordPoster.nonce("INC-5:declared:discord:500"), DiscordPoster.nonce("INC-5:declared:discord:500"),
+                DiscordPoster.nonce("INC-6:declared:discord:500"));
+        assertThat(posts).allSatisfy(p -> assertThat(p.json().getBoolean("enforce_nonce")).isTrue());
+        assertThat(DiscordPoster.nonce("INC-5:declared:discord:500")).hasSize(25)
+                .isNotEqualTo(DiscordPoster.nonce("INC-6:declared:discord:500"));
+        assertThat(posts.get(2).json().getArray("embeds").getObject(0).getString("title")).isEqualTo("INC-6 declared");
+    }
+
+    @Test
+    void aFloodedChannelGetsOneRoundupListingWhatWaitedInOrder() throws Exception {
+        for (int i = 1; i <= 25; i++) {
+            discord.core.outbox.announce(ops, Reply.toChannel("INC-" + i + " declared").text("by <@1>").build(),
+                    "INC-" + i + ":declared:discord:500");
+        }
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(DiscordPoster.PER_POST);
+        discord.core.clock.advance(Duration.ofSeconds(1));
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(25 - DiscordPoster.PER_POST);
+
+        var posts = discord.rest.calls("POST", "/channels/500/messages");
+        assertThat(posts).hasSize(2);
+        DataObject first = posts.get(0).json().getArray("embeds").getObject(0);
+        assertThat(first.getString("title")).isEqualTo(DiscordPoster.PER_POST + " announcements");
+        String[] lines = first.getString("description").split("\n");
+        assertThat(lines).hasSize(DiscordPoster.PER_POST);
+        assertThat(lines[0]).startsWith("INC-1 declared");
+        assertThat(lines[DiscordPoster.PER_POST - 1]).startsWith("INC-" + DiscordPoster.PER_POST + " declared");
+        assertThat(posts.get(1).json().getArray("embeds").getObject(0).getString("description"))
+                .startsWith("INC-" + (DiscordPoster.PER_POST + 1) + " declared");
+    }
+
+    @Test
     void aMessageThatFailedBeforeARestartIsDeliveredOnceByTheNextProcess() throws Exception {
         discord.rest.failNextMessages(500);
         discord.core.outbox.announce(ops, Reply.toChannel("INC-3 escalated").build(), "INC-3:escalated:1");

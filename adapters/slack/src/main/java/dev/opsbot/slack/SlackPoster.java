@@ -15,8 +15,16 @@ import java.util.Set;
  * Posts outbox messages with {@code chat.postMessage} and says which failures are worth another
  * try: rate limits (with Slack's Retry-After), network errors and Slack's own outages. A channel
  * that does not exist, a bot that is not in it or a dead token will not heal by waiting.
+ *
+ * <p>Slack takes about one message per second per channel, so that is the pace; a flooded channel
+ * gets roundups of up to {@link #PER_POST} announcements (short lines, packed into a few sections).
+ * {@code chat.postMessage} has no idempotency key: a post whose call was under way when the
+ * process died is posted again.
  */
 public final class SlackPoster implements ChannelPoster {
+
+    static final int PER_POST = 100;
+    private static final Pace PACE = new Pace(Duration.ofSeconds(1), PER_POST);
 
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
@@ -30,6 +38,11 @@ public final class SlackPoster implements ChannelPoster {
     @Override
     public Platform platform() {
         return Platform.SLACK;
+    }
+
+    @Override
+    public Pace pace() {
+        return PACE;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,13 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** A delivered post and when it arrived ({@link System#nanoTime}), for checking pace and lag. */
+    public record Arrival(Call call, long nanos) {
+    }
+
     private final LoopbackHttpServer server;
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch held;
     private final Deque<Answer> postScript = new ArrayDeque<>();
     private final List<Call> posts = new CopyOnWriteArrayList<>();
     private final List<Call> delivered = new CopyOnWriteArrayList<>();
@@ -45,6 +52,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> authTests = new CopyOnWriteArrayList<>();
     private volatile String socketUrl = "ws://127.0.0.1:1/";
     private volatile String updateError;
+    private volatile CountDownLatch heldArrived = new CountDownLatch(0);
 
     public FakeSlack() throws IOException {
         server = new LoopbackHttpServer(4, 50, Map.of("/api/", this::api, "/response/", exchange -> {
@@ -83,6 +91,29 @@ public final class FakeSlack implements AutoCloseable {
         return List.copyOf(delivered);
     }
 
+    /** Every delivered post with its arrival time, in arrival order. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /**
+     * From now on chat.postMessage waits before answering (as a slow Slack would) until
+     * {@link #answerHeldPosts}; returns a latch that opens once {@code count} posts are waiting.
+     */
+    public CountDownLatch holdPosts(int count) {
+        heldArrived = new CountDownLatch(count);
+        held = new CountDownLatch(1);
+        return heldArrived;
+    }
+
+    public void answerHeldPosts() {
+        CountDownLatch h = held;
+        held = null;
+        if (h != null) {
+            h.countDown();
+        }
+    }
+
     public List<Call> authTests() {
         return List.copyOf(authTests);
     }
@@ -119,11 +150,13 @@ public final class FakeSlack implements AutoCloseable {
             }
             case "chat.postMessage" -> {
                 posts.add(call);
+                awaitHold();
                 Answer answer;
                 synchronized (this) {
                     answer = postScript.poll();
                 }
                 if (answer == null) {
+                    arrivals.add(new Arrival(call, System.nanoTime()));
                     delivered.add(call);
                     deliveries.add(call);
                     reply(exchange, 200, null, "{\"ok\":true,\"channel\":\"" + call.form().get("channel")
@@ -140,6 +173,19 @@ public final class FakeSlack implements AutoCloseable {
             }
             case "apps.connections.open" -> reply(exchange, 200, null, "{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
             default -> reply(exchange, 200, null, "{\"ok\":false,\"error\":\"unknown_method\"}");
+        }
+    }
+
+    private void awaitHold() {
+        CountDownLatch h = held;
+        if (h == null) {
+            return;
+        }
+        heldArrived.countDown();
+        try {
+            h.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -169,6 +215,7 @@ public final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
+        answerHeldPosts();
         server.close();
     }
 }
