@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A top-level command such as {@code /incident}: one Slack slash command, one Discord command. */
-public record CommandRoot<H>(String name, String summary, List<CommandSpec<H>> commands) {
+public record CommandRoot<H>(String name, String summary, List<CommandSpec<H>> commands, String fallback) {
 
     public CommandRoot {
         commands = List.copyOf(commands);
@@ -12,11 +12,25 @@ public record CommandRoot<H>(String name, String summary, List<CommandSpec<H>> c
 
     @SafeVarargs
     public static <H> CommandRoot<H> of(String name, String summary, CommandSpec<H>... commands) {
-        return new CommandRoot<>(name, summary, List.of(commands));
+        return new CommandRoot<>(name, summary, List.of(commands), null);
+    }
+
+    /**
+     * Makes words that name no subcommand the arguments of {@code sub}, so {@code /audit INC-7}
+     * runs {@code /audit show INC-7}. Platforms that deliver subcommands by name are unaffected.
+     */
+    public CommandRoot<H> byDefault(String sub) {
+        return new CommandRoot<>(name, summary, commands, sub);
     }
 
     public Optional<CommandSpec<H>> command(String sub) {
         return commands.stream().filter(c -> c.name().equals(sub)).findFirst();
+    }
+
+    /** The subcommand named {@code sub}, else the default one if this root has one. */
+    public Optional<CommandSpec<H>> commandOrDefault(String sub) {
+        Optional<CommandSpec<H>> named = command(sub);
+        return named.isPresent() || fallback == null ? named : command(fallback);
     }
 
     /** Binds this declaration to the object that handles it. */

@@ -67,7 +67,9 @@ public final class CommandRouter {
             String root = words.isEmpty() ? "help" : words.get(0).text().replaceFirst("^/", "");
             String sub = words.size() > 1 ? words.get(1).text() : null;
             List<Tokens.Word> rest = words.size() > 2 ? words.subList(2, words.size()) : List.of();
-            return route(invocation, root, sub, usage, (spec, syntax) -> ArgumentParser.parse(spec, rest, syntax));
+            List<Tokens.Word> afterRoot = words.size() > 1 ? words.subList(1, words.size()) : List.of();
+            return route(invocation, root, sub, usage, (spec, syntax) ->
+                    ArgumentParser.parse(spec, spec.name().equalsIgnoreCase(sub) ? rest : afterRoot, syntax));
         } catch (RuntimeException failure) {
             return failed(invocation, usage, failure);
         }
@@ -108,7 +110,7 @@ public final class CommandRouter {
             return CommandCatalog.help(root, shown);
         }
         String subName = subTyped.toLowerCase(Locale.ROOT);
-        CommandSpec<?> spec = root.command(subName).orElse(null);
+        CommandSpec<?> spec = root.commandOrDefault(subName).orElse(null);
         if (spec == null) {
             String hint = CommandCatalog.nearestCommand(root, subName)
                     .map(n -> " Did you mean /" + root.name() + " " + n + "?").orElse("");
