@@ -90,7 +90,11 @@ public final class Roles {
 
     /** Changes a person's grants and forgets what was cached about them. */
     public HeldRoles change(Actor person, UnaryOperator<HeldRoles> change) {
-        String key = person.key();
+        return change(person.key(), person, change);
+    }
+
+    /** Changes the grants of a holder by key: a person's, or a chat group's ({@link ChatGroups#key}, no person). */
+    public HeldRoles change(String key, Actor person, UnaryOperator<HeldRoles> change) {
         try {
             return grants.change(key, person, change);
         } finally {
