@@ -23,7 +23,7 @@ import org.bson.Document;
  */
 final class MongoAuditTrail implements AuditTrail {
 
-    static final int BUCKET = 100;
+    static final int BUCKET = 20;
 
     private final MongoCollection<Document> index;
 
