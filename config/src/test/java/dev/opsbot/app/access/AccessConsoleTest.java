@@ -91,4 +91,26 @@ class AccessConsoleTest {
                 .contains("Roles are off (OPSBOT_ADMINS is not set): everyone may run every command.")
                 .doesNotContain("needs");
     }
+
+    @Test
+    void auditExportWritesWhatASessionDidAsJsonLines() {
+        session("""
+                /as mallory
+                /incident declare sev3 "disk filling" --service build
+                /incident ack INC-1
+                """, "--opsbot.admins=console:alice", "--opsbot.default-role=viewer");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ConsoleMode.Terminal terminal = new ConsoleMode.Terminal(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(printed, true, StandardCharsets.UTF_8), false, "tester");
+
+        Integer exit = OpsbotApplication.run(new String[] {"audit-export", "--since", "1d", "--opsbot.data-dir=" + dataDir},
+                terminal, Map.of());
+
+        String[] lines = printed.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(exit).isZero();
+        assertThat(lines).hasSize(2).allMatch(l -> l.startsWith("{\"at\": \"") && l.endsWith("}"));
+        assertThat(lines[0]).contains("\"actor\": \"console:mallory\"", "\"action\": \"access.denied\"",
+                "\"after\": \"incident.declare: /incident declare sev3 \\\"disk filling\\\" --service build\"");
+        assertThat(lines[1]).contains("\"item\": \"INC-1\"", "incident.ack: /incident ack INC-1");
+    }
 }
