@@ -20,10 +20,14 @@ public record HeldRoles(String key, Actor person, List<Grant> grants) {
         return new HeldRoles(key, person, List.of());
     }
 
-    /** Adds a grant, replacing one of the same role and service (a renewed break glass, a re-grant). */
+    /**
+     * Adds a grant, replacing one of the same role and service that is as lasting (a re-grant, a
+     * renewed break glass): a temporary grant never replaces a lasting one, so breaking glass
+     * takes nothing away when the hour ends.
+     */
     public HeldRoles with(Grant grant) {
         List<Grant> next = new ArrayList<>(grants);
-        next.removeIf(g -> g.sameSlot(grant.role(), grant.service()));
+        next.removeIf(g -> g.sameSlot(grant.role(), grant.service()) && (g.until() == null) == (grant.until() == null));
         next.add(grant);
         return new HeldRoles(key, person, next);
     }

@@ -4,26 +4,33 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.MongoActors;
+import dev.opsbot.store.MongoAggregates;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
- * {@code audit_index}: for each key a head {@code {_id: key, count}} and buckets
- * {@code {_id: key#k, entries: [...]}} of {@value #BUCKET} entries numbered from 1. Filing is an
- * {@code $inc} on the head and a {@code $push} into the bucket that number falls in; reading a
- * page reads the head and at most two buckets, each by {@code _id}, which the embedded store
- * answers from its primary key without scanning.
+ * {@code audit_index}: per key a head {@code {_id: key, count, recent}} holding the newest
+ * {@value #RECENT} entries, and sealed buckets {@code {_id: key#b, entries}} of {@value #BUCKET}.
+ * Entries are numbered from 1 by {@code count}. Filing is one {@code findOneAndUpdate} on the head
+ * ({@code $inc} and a {@code $push} capped by {@code $slice}, atomic together, so the last entry of
+ * the returned {@code recent} is the one just filed and its number is {@code count}); the filing
+ * that fills a bucket copies it out of {@code recent} with an insert that only the first copy
+ * wins. {@code recent} keeps two buckets' worth, so a bucket missed by a crash is sealed by the
+ * next filing that fills one. Every read and write addresses one document by {@code _id}, which
+ * the embedded store answers from its primary key without scanning.
  */
 final class MongoAuditTrail implements AuditTrail {
 
     static final int BUCKET = 20;
+    static final int RECENT = 2 * BUCKET;
 
     private final MongoCollection<Document> index;
 
@@ -44,43 +51,60 @@ final class MongoAuditTrail implements AuditTrail {
     }
 
     private void file(String key, Document entry) {
-        Document head = index.findOneAndUpdate(Filters.eq("_id", key), Updates.inc("count", 1L),
+        Document head = index.findOneAndUpdate(Filters.eq("_id", key),
+                Updates.combine(Updates.inc("count", 1L),
+                        Updates.pushEach("recent", List.of(entry), new PushOptions().slice(-RECENT))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long n = ((Number) head.get("count")).longValue();
-        Document numbered = new Document(entry).append("n", n);
-        index.updateOne(Filters.eq("_id", bucket(key, n)), Updates.push("entries", numbered),
-                new UpdateOptions().upsert(true));
+        long n = count(head);
+        if (n % BUCKET != 0) {
+            return;
+        }
+        List<Document> recent = head.getList("recent", Document.class);
+        long first = n - recent.size() + 1;
+        for (long b = (first - 1 + BUCKET - 1) / BUCKET; (b + 1) * BUCKET <= n; b++) {
+            int from = (int) (b * BUCKET + 1 - first);
+            MongoAggregates.insertIfAbsent(index, new Document("_id", key + "#" + b)
+                    .append("entries", new ArrayList<>(recent.subList(from, from + BUCKET))));
+        }
     }
 
     @Override
     public Page page(String key, int page, int size) {
         Document head = index.find(Filters.eq("_id", key)).first();
-        long total = head == null ? 0 : ((Number) head.get("count")).longValue();
+        if (head == null) {
+            return new Page(List.of(), page, 0);
+        }
+        long total = count(head);
+        List<Document> recent = head.getList("recent", Document.class, List.of());
+        long firstRecent = total - recent.size() + 1;
         long newest = total - (long) (page - 1) * size;
         long oldest = Math.max(1, newest - size + 1);
-        List<Document> found = new ArrayList<>();
-        if (newest >= 1) {
-            for (long b = (oldest - 1) / BUCKET; b <= (newest - 1) / BUCKET; b++) {
-                Document bucket = index.find(Filters.eq("_id", key + "#" + b)).first();
-                if (bucket != null) {
-                    for (Document e : bucket.getList("entries", Document.class, List.of())) {
-                        long n = ((Number) e.get("n")).longValue();
-                        if (n >= oldest && n <= newest) {
-                            found.add(e);
-                        }
-                    }
-                }
+        Map<Long, List<Document>> buckets = new HashMap<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (long n = newest; n >= oldest; n--) {
+            Document e;
+            if (n >= firstRecent) {
+                e = recent.get((int) (n - firstRecent));
+            } else {
+                List<Document> bucket = buckets.computeIfAbsent((n - 1) / BUCKET, b -> bucket(key, b));
+                int at = (int) ((n - 1) % BUCKET);
+                e = at < bucket.size() ? bucket.get(at) : null;
+            }
+            if (e != null) {
+                entries.add(new AuditEntry(MongoActors.instant(e, "at"), MongoActors.decode(e.get("actor", Document.class)),
+                        e.getString("action"), e.getString("item"), e.getString("before"), e.getString("after")));
             }
         }
-        found.sort(Comparator.comparingLong((Document e) -> ((Number) e.get("n")).longValue()).reversed());
-        List<AuditEntry> entries = found.stream()
-                .map(e -> new AuditEntry(MongoActors.instant(e, "at"), MongoActors.decode(e.get("actor", Document.class)),
-                        e.getString("action"), e.getString("item"), e.getString("before"), e.getString("after")))
-                .toList();
         return new Page(entries, page, total);
     }
 
-    private static String bucket(String key, long n) {
-        return key + "#" + (n - 1) / BUCKET;
+    /** A sealed bucket's entries; none if a crash kept it from being sealed and recent has moved past it. */
+    private List<Document> bucket(String key, long b) {
+        Document bucket = index.find(Filters.eq("_id", key + "#" + b)).first();
+        return bucket == null ? List.of() : bucket.getList("entries", Document.class, List.of());
+    }
+
+    private static long count(Document head) {
+        return ((Number) head.get("count")).longValue();
     }
 }

@@ -107,4 +107,18 @@ class RoleCommandsTest {
                     .startsWith("/incident ack needs incident.ack for search");
         }
     }
+
+    @Test
+    void breakingGlassTakesNothingAwayWhenTheHourEnds() {
+        try (AccessFixture f = new AccessFixture(Role.VIEWER).withServices()) {
+            f.ok("alice", "/role grant @mallory responder");
+            f.ok("mallory", "/role breakglass checking the glass");
+
+            f.ops.core.clock.advance(Duration.ofMinutes(61));
+
+            f.ok("mallory", "/incident declare sev3 still here --service payments");
+            assertThat(f.ok("mallory", "/role list").plainText()).contains("responder everywhere — from @alice")
+                    .doesNotContain("break glass");
+        }
+    }
 }

@@ -34,6 +34,9 @@ class MongoAuditTrailTest {
                     case "find" -> indexFilters.add(c.getDocument("filter").clone());
                     case "findAndModify" -> indexFilters.add(c.getDocument("query").clone());
                     case "update" -> c.getArray("updates").forEach(u -> indexFilters.add(u.asDocument().getDocument("q").clone()));
+                    case "insert" -> c.getArray("documents")
+                            .forEach(d -> indexFilters.add(new BsonDocument("_id",
+                                    new org.bson.BsonString(d.asDocument().getString("_id").getValue()))));
                     default -> indexFilters.add(new BsonDocument("unexpected", c));
                 }
             }
@@ -73,6 +76,31 @@ class MongoAuditTrailTest {
             assertThat(indexFilters).isNotEmpty()
                     .allSatisfy(filter -> assertThat(filter.keySet()).containsExactly("_id"))
                     .allSatisfy(filter -> assertThat(filter.get("_id").isString()).isTrue());
+        }
+    }
+
+    @Test
+    void aBucketACrashKeptFromBeingSealedIsSealedByTheNextFilingThatFillsOne() {
+        try (MongoStore store = store()) {
+            AuditTrail trail = AuditTrail.inMongo(store.database());
+            int bucket = MongoAuditTrail.BUCKET;
+            for (int i = 1; i <= 2 * bucket; i++) {
+                trail.file(new AuditEntry(T0.plusSeconds(i), null, "incident.update", "INC-7", "", "note " + i));
+            }
+            // As if the process died after filing entry 2 × BUCKET but before sealing its bucket.
+            store.database().getCollection("audit_index").deleteOne(new org.bson.Document("_id", "item:inc-7#1"));
+            for (int i = 2 * bucket + 1; i <= 5 * bucket; i++) {
+                trail.file(new AuditEntry(T0.plusSeconds(i), null, "incident.update", "INC-7", "", "note " + i));
+            }
+
+            // Entries 21-40 are older than what the head keeps, so they come from the re-sealed bucket.
+            AuditTrail.Page page = trail.page(AuditTrail.itemKey("INC-7"), 7, 5);
+
+            assertThat(page.total()).isEqualTo(5L * bucket);
+            assertThat(page.entries()).extracting(AuditEntry::after)
+                    .containsExactly("note 70", "note 69", "note 68", "note 67", "note 66");
+            assertThat(trail.page(AuditTrail.itemKey("INC-7"), 16, 5).entries()).extracting(AuditEntry::after)
+                    .containsExactly("note 25", "note 24", "note 23", "note 22", "note 21");
         }
     }
 }
