@@ -52,7 +52,8 @@ public final class RoleCommands {
             CommandSpec.of("breakglass", "Take responder on everything for an hour, announced and audited",
                             RoleCommands::breakGlass)
                     .with(positional("reason", OptionType.TEXT, "Why you need it"))
-                    .example("/role breakglass INC-7 sev1 and nobody on payments answers"));
+                    .example("/role breakglass INC-7 sev1 and nobody on payments answers"))
+            .byDefault("list");
 
     private final Roles roles;
     private final WhoCan who;

@@ -17,7 +17,9 @@ public record CommandRoot<H>(String name, String summary, List<CommandSpec<H>> c
 
     /**
      * Makes words that name no subcommand the arguments of {@code sub}, so {@code /audit INC-7}
-     * runs {@code /audit show INC-7}. Platforms that deliver subcommands by name are unaffected.
+     * runs {@code /audit show INC-7}, and the root alone runs it too ({@code /role} is
+     * {@code /role list}); {@code help} still answers with the root's help. Platforms that
+     * deliver subcommands by name are unaffected.
      */
     public CommandRoot<H> byDefault(String sub) {
         return new CommandRoot<>(name, summary, commands, sub);

@@ -106,10 +106,10 @@ public final class CommandRouter {
             String hint = catalog.nearestRoot(rootName).map(n -> " Did you mean /" + n + "?").orElse("");
             return Reply.refusal("There is no command /" + rootName + "." + hint, "/help");
         }
-        if (subTyped == null || subTyped.equalsIgnoreCase("help")) {
+        if (subTyped == null ? root.fallback() == null : subTyped.equalsIgnoreCase("help")) {
             return CommandCatalog.help(root, shown);
         }
-        String subName = subTyped.toLowerCase(Locale.ROOT);
+        String subName = subTyped == null ? root.fallback() : subTyped.toLowerCase(Locale.ROOT);
         CommandSpec<?> spec = root.commandOrDefault(subName).orElse(null);
         if (spec == null) {
             String hint = CommandCatalog.nearestCommand(root, subName)

@@ -59,8 +59,8 @@ class RoleCommandsTest {
         try (AccessFixture f = new AccessFixture(Role.VIEWER).withServices()) {
             f.ok("alice", "/role grant @bob manager --service payments");
 
-            String bob = f.ok("mallory", "/role list @bob").plainText();
-            String alice = f.ok("alice", "/role list").plainText();
+            String bob = f.ok("mallory", "/role @bob").plainText();
+            String alice = f.ok("alice", "/role").plainText();
 
             assertThat(bob).contains("viewer everywhere (everyone's default role)")
                     .contains("manager of payments — from @alice");

@@ -122,7 +122,7 @@ class RolePolicyTest {
     void withoutAdminsEverythingIsOpenAndRoleCommandsSaySo() {
         try (AccessFixture f = new AccessFixture(RoleSettings.OPEN).withServices()) {
             f.ok("mallory", "/escalation set payments --sev1 7m");
-            assertThat(f.run("mallory", "/role list").plainText())
+            assertThat(f.run("mallory", "/role").plainText())
                     .contains("Roles are off (OPSBOT_ADMINS is not set): everyone may run every command.");
             assertThat(f.run("mallory", "/role grant @bob manager").plainText())
                     .startsWith("Roles are off");

@@ -85,7 +85,8 @@ class AuditCommandsTest {
                 .contains("Usage: /audit show [item] [--actor <@user>] [--since <duration>] [--page <page>]");
         assertThat(run("/audit INC-7 --actor @bob").plainText()).contains("Name an item or --actor, one of the two.");
         assertThat(run("/audit INC-7 --page 0").plainText()).contains("--page counts from 1.");
-        assertThat(run("/audit").title()).startsWith("/audit");
+        assertThat(run("/audit").plainText()).contains("Name an item or --actor, one of the two.");
+        assertThat(run("/audit help").title()).startsWith("/audit");
     }
 
     @Test
