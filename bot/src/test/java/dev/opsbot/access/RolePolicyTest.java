@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsbot.chat.Reply;
 import dev.opsbot.store.AuditEntry;
+import dev.opsbot.schedule.DueItem;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RolePolicyTest {
@@ -127,6 +129,22 @@ class RolePolicyTest {
             assertThat(f.run("mallory", "/role grant @bob manager").plainText())
                     .startsWith("Roles are off");
             assertThat(f.run("mallory", "/incident help").footer()).isNullOrEmpty();
+        }
+    }
+
+    @Test
+    void aFollowUpBelongsToTheServiceOfItsIncident() {
+        try (AccessFixture f = new AccessFixture(Role.VIEWER).withServices()) {
+            f.ok("alice", "/incident declare sev2 slow --service payments");
+            f.ops.due.schedule(new DueItem("review:INC-1", "followup.review", "INC-1",
+                    f.ops.core.clock.instant().plus(Duration.ofHours(1)), Map.of(DueItem.LABEL, "Review INC-1")));
+            String ref = f.ops.due.pending("INC-1", 5).get(0).ref();
+            f.ok("alice", "/role grant @dave responder --service payments");
+            f.ok("alice", "/role grant @erin responder --service search");
+
+            assertThat(f.run("erin", "/followup snooze " + ref + " 1h").plainText())
+                    .isEqualTo("/followup snooze needs followup.snooze for payments; ask an admin: @alice.");
+            f.ok("dave", "/followup snooze " + ref + " 1h");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.opsbot.app.access;
 
 import com.mongodb.client.MongoDatabase;
 import dev.opsbot.access.ChatGroups;
+import dev.opsbot.access.FollowUpServices;
 import dev.opsbot.access.Grants;
 import dev.opsbot.access.ItemServices;
 import dev.opsbot.access.PrimaryOnCall;
@@ -21,8 +22,10 @@ import dev.opsbot.incident.Incidents;
 import dev.opsbot.oncall.OnCall;
 import dev.opsbot.service.Service;
 import dev.opsbot.service.Services;
+import dev.opsbot.schedule.DueItems;
 import dev.opsbot.store.AuditLog;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +58,28 @@ public class AccessConfiguration {
     /** An incident belongs to the service it was declared on. */
     @Bean
     ItemServices incidentServices(Incidents incidents) {
-        return item -> item.toUpperCase(Locale.ROOT).startsWith("INC-")
-                ? incidents.find(item.toUpperCase(Locale.ROOT)).map(Incident::service)
-                : java.util.Optional.empty();
+        return incidentsOn(incidents);
     }
 
     /** A service name is its own service. */
     @Bean
     ItemServices serviceNames(Services services) {
+        return namesOf(services);
+    }
+
+    /** A follow-up belongs to the service of the incident or service it is about. */
+    @Bean
+    ItemServices followUpServices(DueItems due, Incidents incidents, Services services) {
+        return new FollowUpServices(due, List.of(incidentsOn(incidents), namesOf(services)));
+    }
+
+    private static ItemServices incidentsOn(Incidents incidents) {
+        return item -> item.toUpperCase(Locale.ROOT).startsWith("INC-")
+                ? incidents.find(item.toUpperCase(Locale.ROOT)).map(Incident::service)
+                : java.util.Optional.empty();
+    }
+
+    private static ItemServices namesOf(Services services) {
         return item -> services.find(item.toLowerCase(Locale.ROOT)).map(Service::name);
     }
 
