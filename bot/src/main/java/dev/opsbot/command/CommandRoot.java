@@ -18,8 +18,9 @@ public record CommandRoot<H>(String name, String summary, List<CommandSpec<H>> c
     /**
      * Makes words that name no subcommand the arguments of {@code sub}, so {@code /audit INC-7}
      * runs {@code /audit show INC-7}, and the root alone runs it too ({@code /role} is
-     * {@code /role list}); {@code help} still answers with the root's help. Platforms that
-     * deliver subcommands by name are unaffected.
+     * {@code /role list}); {@code help} still answers with the root's help, and a word close to
+     * a subcommand's name is still answered with "Did you mean". Platforms that deliver
+     * subcommands by name are unaffected.
      */
     public CommandRoot<H> byDefault(String sub) {
         return new CommandRoot<>(name, summary, commands, sub);
@@ -27,12 +28,6 @@ public record CommandRoot<H>(String name, String summary, List<CommandSpec<H>> c
 
     public Optional<CommandSpec<H>> command(String sub) {
         return commands.stream().filter(c -> c.name().equals(sub)).findFirst();
-    }
-
-    /** The subcommand named {@code sub}, else the default one if this root has one. */
-    public Optional<CommandSpec<H>> commandOrDefault(String sub) {
-        Optional<CommandSpec<H>> named = command(sub);
-        return named.isPresent() || fallback == null ? named : command(fallback);
     }
 
     /** Binds this declaration to the object that handles it. */

@@ -110,7 +110,11 @@ public final class CommandRouter {
             return CommandCatalog.help(root, shown);
         }
         String subName = subTyped == null ? root.fallback() : subTyped.toLowerCase(Locale.ROOT);
-        CommandSpec<?> spec = root.commandOrDefault(subName).orElse(null);
+        CommandSpec<?> spec = root.command(subName).orElse(null);
+        if (spec == null && root.fallback() != null && CommandCatalog.nearestCommand(root, subName).isEmpty()) {
+            // A word that is no subcommand and resembles none is the default subcommand's argument.
+            spec = root.command(root.fallback()).orElse(null);
+        }
         if (spec == null) {
             String hint = CommandCatalog.nearestCommand(root, subName)
                     .map(n -> " Did you mean /" + root.name() + " " + n + "?").orElse("");

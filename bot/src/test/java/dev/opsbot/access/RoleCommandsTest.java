@@ -121,4 +121,13 @@ class RoleCommandsTest {
                     .doesNotContain("break glass");
         }
     }
+
+    @Test
+    void aRoleAloneListsAndATypoIsStillCorrected() {
+        try (AccessFixture f = new AccessFixture(Role.VIEWER)) {
+            assertThat(f.ok("mallory", "/role").plainText()).contains("viewer everywhere (everyone's default role)");
+            assertThat(f.run("alice", "/role grnt @bob manager").plainText())
+                    .startsWith("/role has no subcommand “grnt”. Did you mean /role grant?");
+        }
+    }
 }
