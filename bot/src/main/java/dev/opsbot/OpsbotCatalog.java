@@ -1,5 +1,7 @@
 package dev.opsbot;
 
+import dev.opsbot.access.RoleCommands;
+import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.digest.DigestCommands;
@@ -27,7 +29,9 @@ public final class OpsbotCatalog {
                 ServiceCommands.ROOT,
                 OwnerCommands.ROOT,
                 OnCallCommands.ROOT,
-                EscalationCommands.ROOT);
+                EscalationCommands.ROOT,
+                RoleCommands.ROOT,
+                AuditCommands.ROOT);
     }
 
     public static CommandCatalog standard() {

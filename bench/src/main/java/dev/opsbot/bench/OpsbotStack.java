@@ -1,5 +1,16 @@
 package dev.opsbot.bench;
 
+import dev.opsbot.access.ChatGroups;
+import dev.opsbot.access.Grant;
+import dev.opsbot.access.Grants;
+import dev.opsbot.access.OnShift;
+import dev.opsbot.access.Role;
+import dev.opsbot.access.RolePolicy;
+import dev.opsbot.access.RoleSettings;
+import dev.opsbot.access.Roles;
+import dev.opsbot.access.ServiceScope;
+import dev.opsbot.audit.AuditTrail;
+import dev.opsbot.audit.IndexedAuditLog;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.MongoOutbox;
@@ -13,6 +24,7 @@ import dev.opsbot.incident.Incidents;
 import dev.opsbot.slack.BoltServer;
 import dev.opsbot.slack.SlackAdapter;
 import dev.opsbot.slack.SlackSettings;
+import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.MongoAuditLog;
 import dev.opsbot.store.MongoCounters;
 import java.net.URI;
@@ -36,17 +48,49 @@ final class OpsbotStack implements AutoCloseable {
     private final SlackAdapter adapter;
     private final BoltServer http;
 
+    /** How much of the access feature a stack runs. */
+    enum Access {
+        /** The audit log only, no roles: opsbot before roles existed. */
+        NONE,
+        /** Audit entries filed for /audit, roles off: the app with OPSBOT_ADMINS unset. */
+        FILED,
+        /** Filed, and roles on with viewer as the default and each benchmark user granted responder. */
+        ROLES
+    }
+
     OpsbotStack(String webApiUrl, String secret) throws Exception {
+        this(webApiUrl, secret, Access.NONE);
+    }
+
+    OpsbotStack(String webApiUrl, String secret, Access access) throws Exception {
         var db = store.database();
         Clock clock = Clock.systemUTC();
         outbox = new Outbox(new MongoOutbox(db), clock);
+        AuditLog audit = access == Access.NONE ? new MongoAuditLog(db)
+                : new IndexedAuditLog(new MongoAuditLog(db), AuditTrail.inMongo(db));
         router = new CommandRouter(List.of(IncidentCommands.ROOT.handledBy(new IncidentCommands(
                 Incidents.inMongo(db, new MongoCounters(db)),
-                new MongoAuditLog(db), outbox, List.of(INCIDENTS), List.of()))),
+                audit, outbox, List.of(INCIDENTS), List.of()))),
                 new MongoHandledRequests(db), clock);
+        if (access == Access.ROLES) {
+            Roles roles = new Roles(new RoleSettings(List.of(new Actor(Platform.SLACK, "UADMIN", "admin")), Role.VIEWER),
+                    Grants.inMongo(db), OnShift.NOBODY, ChatGroups.NONE, clock);
+            for (int i = 0; i < USERS; i++) {
+                Actor user = new Actor(Platform.SLACK, user(i), user(i));
+                roles.change(user, h -> h.with(new Grant(Role.RESPONDER, null, null, clock.instant(), null, "")));
+            }
+            router.useAccess(new RolePolicy(roles, new ServiceScope(List.of()), audit));
+        }
         adapter = new SlackAdapter(new SlackSettings("xoxb-bench", secret, null, webApiUrl, null), router);
         outbox.register(adapter.poster());
         http = new BoltServer(adapter.app());
+    }
+
+    /** The benchmark's Slack users, {@code U0000000} to {@code U0000019}. */
+    static final int USERS = 20;
+
+    static String user(int i) {
+        return "U" + String.format("%07d", i % USERS);
     }
 
     URI events() {

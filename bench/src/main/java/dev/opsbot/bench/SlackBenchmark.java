@@ -53,6 +53,8 @@ public final class SlackBenchmark {
         try (LoopbackWebApi api = new LoopbackWebApi();
                 OpsbotStack declaring = new OpsbotStack(api.url(), SECRET);
                 OpsbotStack listing = new OpsbotStack(api.url(), SECRET);
+                OpsbotStack filed = new OpsbotStack(api.url(), SECRET, OpsbotStack.Access.FILED);
+                OpsbotStack guarded = new OpsbotStack(api.url(), SECRET, OpsbotStack.Access.ROLES);
                 BoltServer bare = new BoltServer(bareApp(api.url()))) {
             // Lists run against a store of a fixed size; declares run against a store that grows as they go.
             listing.seed(seeded);
@@ -63,8 +65,12 @@ public final class SlackBenchmark {
             load.run(declaring.events(), 100, warmup, body(api, "warm-declare", "declare sev3 warm-up incident %d"));
             load.run(listing.events(), 100, warmup, body(api, "warm-list", "list"));
             load.run(listing.events(), 100, warmup, body(api, "warm-help", "help"));
+            load.run(filed.events(), 100, warmup, body(api, "warm-filed", "declare sev3 warm-up incident %d"));
+            load.run(guarded.events(), 100, warmup, body(api, "warm-guarded", "declare sev3 warm-up incident %d"));
             declaring.settle();
             listing.settle();
+            filed.settle();
+            guarded.settle();
 
             String loadBefore = loadAverage();
             List<Row> rows = new ArrayList<>();
@@ -78,6 +84,12 @@ public final class SlackBenchmark {
                         "/incident declare", declaring.events(), rate, seconds,
                         body(api, "declare-" + rate, "declare sev3 bench incident %d --service bench")));
                 System.err.printf("declared %d incidents%n", declaring.incidents() - before);
+                rows.add(measure(load, filed, "opsbot, audit filed for /audit, roles off (" + filed.incidents()
+                        + " stored before)", "/incident declare", filed.events(), rate, seconds,
+                        body(api, "filed-" + rate, "declare sev3 bench incident %d --service bench")));
+                rows.add(measure(load, guarded, "opsbot, audit filed, roles on (" + guarded.incidents()
+                        + " stored before)", "/incident declare", guarded.events(), rate, seconds,
+                        body(api, "guarded-" + rate, "declare sev3 bench incident %d --service bench")));
                 rows.add(measure(load, listing, "opsbot (" + listing.incidents() + " incidents stored)",
                         "/incident list", listing.events(), rate, seconds, body(api, "list-" + rate, "list")));
             }
@@ -119,7 +131,7 @@ public final class SlackBenchmark {
     /** A slash command body as Slack sends it; each request has its own trigger id, as each real one does. */
     private static IntFunction<String> body(LoopbackWebApi api, String phase, String textPattern) {
         String responseUrl = api.url() + "/response/" + phase;
-        return i -> SlackClient.commandBody("U" + String.format("%07d", i % 20), "C1", "/incident",
+        return i -> SlackClient.commandBody(OpsbotStack.user(i), "C1", "/incident",
                 String.format(textPattern, i), responseUrl, phase + "." + i + ".bench");
     }
 

@@ -38,27 +38,66 @@ public final class CommandCatalog {
         return nearest(typed, root.commands().stream().map(CommandSpec::name).toList());
     }
 
+    /** Which commands help lists for the person asking: those they may run. */
+    @FunctionalInterface
+    public interface Shown {
+        Shown ALL = (root, command) -> true;
+
+        boolean test(CommandRoot<?> root, CommandSpec<?> command);
+    }
+
     /** {@code /help}: every root with its subcommands' usage lines. */
     public Reply help() {
+        return help(Shown.ALL);
+    }
+
+    /** {@code /help} for one person: the roots with at least one command they may run, and how many are hidden. */
+    public Reply help(Shown shown) {
         Reply.Builder b = Reply.onlyMe("opsbot commands");
+        int hidden = 0;
         for (CommandRoot<?> root : roots) {
-            b.row("/" + root.name() + " — " + root.summary());
+            long may = root.commands().stream().filter(c -> shown.test(root, c)).count();
+            hidden += root.commands().size() - (int) may;
+            if (may > 0) {
+                b.row("/" + root.name() + " — " + root.summary());
+            }
         }
-        b.footer("Type /<command> help for the subcommands, e.g. /incident help.");
+        b.footer("Type /<command> help for the subcommands, e.g. /incident help." + hiddenNote(hidden));
         return b.build();
     }
 
     /** {@code /incident help}: the subcommands, their usage and an example. */
     public static Reply help(CommandRoot<?> root) {
+        return help(root, Shown.ALL);
+    }
+
+    /** {@code /incident help} for one person: only the subcommands they may run. */
+    public static Reply help(CommandRoot<?> root, Shown shown) {
         Reply.Builder b = Reply.onlyMe("/" + root.name() + " — " + root.summary());
+        int hidden = 0;
         for (CommandSpec<?> c : root.commands()) {
+            if (!shown.test(root, c)) {
+                hidden++;
+                continue;
+            }
             String row = c.usage(root.name()) + "\n    " + c.summary();
             if (!c.example().isEmpty()) {
                 row += "\n    e.g. " + c.example();
             }
             b.row(row);
         }
+        if (hidden > 0) {
+            b.footer(hiddenNote(hidden).strip());
+        }
         return b.build();
+    }
+
+    private static String hiddenNote(int hidden) {
+        if (hidden == 0) {
+            return "";
+        }
+        return " " + hidden + (hidden == 1 ? " command is" : " commands are")
+                + " hidden because your role does not allow them; /role list shows your roles.";
     }
 
     static String usageList(CommandRoot<?> root) {

@@ -29,6 +29,7 @@ public final class CommandRouter {
     private final Map<Platform, MentionSyntax> mentions = new EnumMap<>(Platform.class);
     private final HandledRequests handled;
     private final Clock clock;
+    private AccessPolicy access = AccessPolicy.OPEN;
 
     public CommandRouter(List<CommandRoot.Binding<?>> bound, HandledRequests handled, Clock clock) {
         this.catalog = new CommandCatalog(bound.stream().<CommandRoot<?>>map(CommandRoot.Binding::root).toList());
@@ -43,6 +44,11 @@ public final class CommandRouter {
     /** Adapters register how their platform writes people and channels. */
     public void useMentions(Platform platform, MentionSyntax syntax) {
         mentions.put(platform, syntax);
+    }
+
+    /** Turns roles on: every command is checked against {@code policy} before its handler runs. */
+    public void useAccess(AccessPolicy policy) {
+        access = policy;
     }
 
     public CommandCatalog catalog() {
@@ -61,7 +67,9 @@ public final class CommandRouter {
             String root = words.isEmpty() ? "help" : words.get(0).text().replaceFirst("^/", "");
             String sub = words.size() > 1 ? words.get(1).text() : null;
             List<Tokens.Word> rest = words.size() > 2 ? words.subList(2, words.size()) : List.of();
-            return route(invocation, root, sub, usage, (spec, syntax) -> ArgumentParser.parse(spec, rest, syntax));
+            List<Tokens.Word> afterRoot = words.size() > 1 ? words.subList(1, words.size()) : List.of();
+            return route(invocation, root, sub, usage, (spec, syntax) ->
+                    ArgumentParser.parse(spec, spec.name().equalsIgnoreCase(sub) ? rest : afterRoot, syntax));
         } catch (RuntimeException failure) {
             return failed(invocation, usage, failure);
         }
@@ -87,22 +95,27 @@ public final class CommandRouter {
     private Reply route(Invocation invocation, String rootTyped, String subTyped, Usage usage,
             BiFunction<CommandSpec<?>, MentionSyntax, Arguments> read) {
         String rootName = rootTyped.toLowerCase(Locale.ROOT);
+        CommandCatalog.Shown shown = (r, c) -> access.mayRunSomewhere(invocation.actor(), c.permission(r.name()));
         if (rootName.equals("help")) {
             // "/help incident" reads as "/incident help".
-            return subTyped == null ? catalog.help()
+            return subTyped == null ? catalog.help(shown)
                     : catalog.root(subTyped.replaceFirst("^/", "").toLowerCase(Locale.ROOT))
-                            .<Reply>map(CommandCatalog::help).orElseGet(catalog::help);
+                            .map(r -> CommandCatalog.help(r, shown)).orElseGet(() -> catalog.help(shown));
         }
         CommandRoot<?> root = catalog.root(rootName).orElse(null);
         if (root == null) {
             String hint = catalog.nearestRoot(rootName).map(n -> " Did you mean /" + n + "?").orElse("");
             return Reply.refusal("There is no command /" + rootName + "." + hint, "/help");
         }
-        if (subTyped == null || subTyped.equalsIgnoreCase("help")) {
-            return CommandCatalog.help(root);
+        if (subTyped == null ? root.fallback() == null : subTyped.equalsIgnoreCase("help")) {
+            return CommandCatalog.help(root, shown);
         }
-        String subName = subTyped.toLowerCase(Locale.ROOT);
+        String subName = subTyped == null ? root.fallback() : subTyped.toLowerCase(Locale.ROOT);
         CommandSpec<?> spec = root.command(subName).orElse(null);
+        if (spec == null && root.fallback() != null && CommandCatalog.nearestCommand(root, subName).isEmpty()) {
+            // A word that is no subcommand and resembles none is the default subcommand's argument.
+            spec = root.command(root.fallback()).orElse(null);
+        }
         if (spec == null) {
             String hint = CommandCatalog.nearestCommand(root, subName)
                     .map(n -> " Did you mean /" + root.name() + " " + n + "?").orElse("");
@@ -112,11 +125,14 @@ public final class CommandRouter {
         usage.line = spec.usage(root.name());
         Arguments args = read.apply(spec, mentions.get(invocation.actor().platform()));
         Instant now = clock.instant();
+        CommandCall call = new CommandCall(invocation, root.name(), spec, args, now);
+        if (access.decide(call) instanceof AccessPolicy.Denied denied) {
+            return Reply.refusal(denied.sentence(), null);
+        }
         boolean remembered = invocation.requestId() != null && !spec.readsOnly();
         if (remembered && !handled.firstTime(invocation.requestId(), now)) {
             return Reply.note("That request was already handled.");
         }
-        CommandCall call = new CommandCall(invocation, root.name(), spec, args, now);
         try {
             return bindings.get(root.name()).run(spec, call);
         } catch (RuntimeException failure) {

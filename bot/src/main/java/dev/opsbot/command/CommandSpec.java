@@ -17,7 +17,8 @@ public record CommandSpec<H>(
         List<OptionSpec> options,
         String example,
         BiFunction<H, CommandCall, Reply> action,
-        boolean readsOnly) {
+        boolean readsOnly,
+        String declaredPermission) {
 
     public CommandSpec {
         options = List.copyOf(options);
@@ -25,17 +26,17 @@ public record CommandSpec<H>(
     }
 
     public static <H> CommandSpec<H> of(String name, String summary, BiFunction<H, CommandCall, Reply> action) {
-        return new CommandSpec<>(name, summary, List.of(), "", action, false);
+        return new CommandSpec<>(name, summary, List.of(), "", action, false, null);
     }
 
     public CommandSpec<H> with(OptionSpec... more) {
         List<OptionSpec> all = new ArrayList<>(options);
         all.addAll(List.of(more));
-        return new CommandSpec<>(name, summary, all, example, action, readsOnly);
+        return new CommandSpec<>(name, summary, all, example, action, readsOnly, declaredPermission);
     }
 
     public CommandSpec<H> example(String text) {
-        return new CommandSpec<>(name, summary, options, text, action, readsOnly);
+        return new CommandSpec<>(name, summary, options, text, action, readsOnly, declaredPermission);
     }
 
     /**
@@ -43,7 +44,26 @@ public record CommandSpec<H>(
      * simply answered again and no request id is stored for it.
      */
     public CommandSpec<H> readOnly() {
-        return new CommandSpec<>(name, summary, options, example, action, true);
+        return new CommandSpec<>(name, summary, options, example, action, true, declaredPermission);
+    }
+
+    /**
+     * Declares the permission this command needs when the default does not fit, e.g. several
+     * subcommands that change the same thing sharing {@code escalation.write}.
+     */
+    public CommandSpec<H> needs(String permission) {
+        return new CommandSpec<>(name, summary, options, example, action, readsOnly, permission);
+    }
+
+    /**
+     * The permission the router checks before the handler runs: the declared one, else
+     * {@code <root>.read} for a command that only reads, else {@code <root>.<name>}.
+     */
+    public String permission(String root) {
+        if (declaredPermission != null) {
+            return declaredPermission;
+        }
+        return root + "." + (readsOnly ? "read" : name);
     }
 
     public Optional<OptionSpec> option(String optionName) {

@@ -36,6 +36,7 @@ public final class EscalationCommands {
             CommandSpec.of("show", "Show a service's escalation policy", EscalationCommands::show).readOnly()
                     .with(SERVICE).example("/escalation show payments"),
             CommandSpec.of("set", "Change a service's levels or acknowledge timeouts", EscalationCommands::set)
+                    .needs("escalation.write")
                     .with(SERVICE,
                             flag("levels", OptionType.TEXT, "Levels in order, from primary, secondary, channel"),
                             flag("sev1", OptionType.DURATION, "Time to acknowledge a sev1 before escalating"),

@@ -19,6 +19,9 @@ final class Cli {
             out.flush();
             return true;
         }
+        if (words.contains("audit-export")) {
+            return dev.opsbot.app.access.AuditExportCommand.run(words, out, System.err, env, java.time.Clock.systemUTC());
+        }
         if (words.contains("discord-commands")) {
             out.println(DiscordRegistration.json(OpsbotCatalog.standard()));
             return true;

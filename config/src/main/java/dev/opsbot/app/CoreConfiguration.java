@@ -3,9 +3,12 @@ package dev.opsbot.app;
 import com.mongodb.client.MongoDatabase;
 import dev.opsbot.Retention;
 import dev.opsbot.schedule.Routine;
+import dev.opsbot.audit.AuditTrail;
+import dev.opsbot.audit.IndexedAuditLog;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.MongoOutbox;
 import dev.opsbot.chat.Outbox;
+import dev.opsbot.command.AccessPolicy;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.HandledRequests;
@@ -60,8 +63,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(MongoDatabase db) {
-        return new MongoAuditLog(db);
+    AuditLog auditLog(MongoDatabase db, AuditTrail trail) {
+        return new IndexedAuditLog(new MongoAuditLog(db), trail);
     }
 
     @Bean
@@ -99,8 +102,11 @@ public class CoreConfiguration {
     }
 
     @Bean
-    CommandRouter commandRouter(List<CommandRoot.Binding<?>> bindings, HandledRequests handled, Clock clock) {
-        return new CommandRouter(bindings, handled, clock);
+    CommandRouter commandRouter(List<CommandRoot.Binding<?>> bindings, HandledRequests handled, Clock clock,
+            AccessPolicy access) {
+        CommandRouter router = new CommandRouter(bindings, handled, clock);
+        router.useAccess(access);
+        return router;
     }
 
     @Bean
