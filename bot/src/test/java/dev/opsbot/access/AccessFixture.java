@@ -2,7 +2,6 @@ package dev.opsbot.access;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.Reply;
-import dev.opsbot.followup.FollowUpCommands;
 import dev.opsbot.incident.Incident;
 import dev.opsbot.ownership.OpsFixture;
 import dev.opsbot.service.Service;
@@ -33,10 +32,11 @@ final class AccessFixture implements AutoCloseable {
                 ? ops.core.incidents.find(item.toUpperCase(Locale.ROOT)).map(Incident::service) : Optional.empty();
         ItemServices services = item -> ops.services.find(item.toLowerCase(Locale.ROOT)).map(Service::name);
         ItemServices followUps = new FollowUpServices(ops.due, List.of(incidents, services));
-        ops.core.with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(ops.due, ops.core.audit, ZoneOffset.UTC)));
+        ServiceScope scope = new ServiceScope(List.of(incidents, services, followUps));
+        ops.worksOn = (who, item) -> roles.holds(who, "incident.update", scope.serviceOf(item).orElse(null));
         ops.core.with(RoleCommands.ROOT.handledBy(new RoleCommands(roles, ops.core.audit, ops.core.outbox,
                 List.of(ops.core.incidentChannel), ops.services::accepts, ZoneOffset.UTC)));
-        ops.core.router().useAccess(new RolePolicy(roles, new ServiceScope(List.of(incidents, services, followUps)), ops.core.audit));
+        ops.core.router().useAccess(new RolePolicy(roles, scope, ops.core.audit));
     }
 
     Reply run(String who, String line) {

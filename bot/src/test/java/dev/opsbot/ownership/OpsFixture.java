@@ -39,6 +39,8 @@ public final class OpsFixture implements AutoCloseable {
     public final Owners owners = new Owners(List.of(new IncidentOwners(core.incidents, services),
             new ServiceOwners(services)));
     public final HandoverFollowUps followUps = new HandoverFollowUps(offers, owners, due, core.outbox, core.audit);
+    /** Who may act on an item beyond its owner; a roles fixture sets it. */
+    public java.util.function.BiPredicate<dev.opsbot.chat.Actor, String> worksOn = (who, item) -> false;
     public final OwnerlessItems ownerless = new OwnerlessItems(owners, core.outbox);
 
     public OpsFixture() {
@@ -62,7 +64,7 @@ public final class OpsFixture implements AutoCloseable {
                         Escalation.STANDARD_REPEATS)))
                 .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)))
                 .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, teamZone,
-                        new WhoMayAct(item -> owners.find(item).map(Owned::owner)))));
+                        new WhoMayAct(item -> owners.find(item).map(Owned::owner), (who, item) -> worksOn.test(who, item)))));
     }
 
     public Reply run(String who, String line) {

@@ -97,8 +97,9 @@ public class AccessConfiguration {
 
     @Bean
     CommandRoot.Binding<RoleCommands> roleCommands(Roles roles, AuditLog audit, Outbox outbox,
-            OpsbotSettings settings, Services services) {
-        return RoleCommands.ROOT.handledBy(new RoleCommands(roles, audit, outbox, settings.incidentChannels(),
+            OpsbotSettings settings, Services services, Environment env) {
+        return RoleCommands.ROOT.handledBy(new RoleCommands(roles, audit, outbox,
+                settings.incidentChannels(OpsbotSettings.chatPlatforms(env::getProperty)),
                 services::accepts, settings.zone()));
     }
 

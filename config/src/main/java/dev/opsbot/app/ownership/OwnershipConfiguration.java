@@ -1,6 +1,9 @@
 package dev.opsbot.app.ownership;
 
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.access.ItemServices;
+import dev.opsbot.access.Roles;
+import dev.opsbot.access.ServiceScope;
 import dev.opsbot.app.OpsbotSettings;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRoot;
@@ -32,6 +35,7 @@ import dev.opsbot.service.ServiceSuggestions;
 import dev.opsbot.service.Services;
 import dev.opsbot.store.AuditLog;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -98,10 +102,18 @@ public class OwnershipConfiguration {
                 settings.zone());
     }
 
-    /** A follow-up may be put off or finished by whoever it waits on or whoever owns its item. */
+    /**
+     * A follow-up may be put off or finished by whoever it waits on or whoever owns its item; with
+     * roles on, also by whoever may work incidents on the item's service.
+     */
     @Bean
-    WhoMayAct whoMayAct(Owners owners) {
-        return new WhoMayAct(item -> owners.find(item).map(Owned::owner));
+    WhoMayAct whoMayAct(Owners owners, Roles roles, ObjectProvider<ItemServices> features) {
+        if (!roles.enabled()) {
+            return new WhoMayAct(item -> owners.find(item).map(Owned::owner));
+        }
+        ServiceScope scope = new ServiceScope(features.orderedStream().toList());
+        return new WhoMayAct(item -> owners.find(item).map(Owned::owner),
+                (who, item) -> roles.holds(who, "incident.update", scope.serviceOf(item).orElse(null)));
     }
 
     @Bean
