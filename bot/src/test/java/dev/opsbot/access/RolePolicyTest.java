@@ -78,10 +78,11 @@ class RolePolicyTest {
             Reply viewer = f.run("mallory", "/incident help");
             Reply admin = f.run("alice", "/incident help");
 
-            assertThat(viewer.rows()).hasSize(2).allMatch(r -> r.startsWith("/incident list") || r.startsWith("/incident show"));
+            assertThat(viewer.rows()).hasSize(3).allMatch(r -> r.startsWith("/incident list")
+                    || r.startsWith("/incident history") || r.startsWith("/incident show"));
             assertThat(viewer.footer()).isEqualTo(
                     "9 commands are hidden because your role does not allow them; /role list shows your roles.");
-            assertThat(admin.rows()).hasSize(11);
+            assertThat(admin.rows()).hasSize(12);
             assertThat(admin.footer()).isNullOrEmpty();
             assertThat(f.run("mallory", "/help").footer()).contains("hidden because your role does not allow them");
         }
@@ -138,7 +139,8 @@ class RolePolicyTest {
             f.ok("alice", "/incident declare sev2 slow --service payments");
             f.ops.due.schedule(new DueItem("review:INC-1", "followup.review", "INC-1",
                     f.ops.core.clock.instant().plus(Duration.ofHours(1)), Map.of(DueItem.LABEL, "Review INC-1")));
-            String ref = f.ops.due.pending("INC-1", 5).get(0).ref();
+            String ref = f.ops.due.pending("INC-1", 5).stream().filter(d -> d.id().equals("review:INC-1"))
+                    .findFirst().orElseThrow().ref();
             f.ok("alice", "/role grant @dave responder --service payments");
             f.ok("alice", "/role grant @erin responder --service search");
 
