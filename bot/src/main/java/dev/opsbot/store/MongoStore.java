@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -38,12 +39,12 @@ public final class MongoStore implements AutoCloseable {
     static final int CONNECTIONS = 8;
 
     private final MongoServer embedded;
-    private final EmbeddedBackend backend;
+    private final H2Backend backend;
     private final MongoClient client;
     private final MongoDatabase database;
     private final String description;
 
-    private MongoStore(MongoServer embedded, EmbeddedBackend backend, String uri, String databaseName, String description,
+    private MongoStore(MongoServer embedded, H2Backend backend, String uri, String databaseName, String description,
             CommandListener listener) {
         this.embedded = embedded;
         this.backend = backend;
@@ -94,7 +95,8 @@ public final class MongoStore implements AutoCloseable {
         return startEmbedded(new EmbeddedBackend(MVStore.open(null)), "in-memory store", listener);
     }
 
-    private static MongoStore startEmbedded(EmbeddedBackend backend, String description, CommandListener listener) {
+    /** Serves {@code backend} on loopback; package-private so a measurement can compare backends. */
+    static MongoStore startEmbedded(H2Backend backend, String description, CommandListener listener) {
         MongoServer server = new MongoServer(backend);
         // A server thread per connection (with room for the driver's monitoring connections):
         // the server runs each connection's commands on one thread, so sharing one would queue them.
