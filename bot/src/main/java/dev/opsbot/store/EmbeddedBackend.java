@@ -39,11 +39,21 @@ final class EmbeddedBackend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "create", "createindexes", "dropindexes", "drop", "dropdatabase", "renamecollection");
 
+    /**
+     * How long MVStore keeps superseded chunks before reusing their space. Its default, 45 s,
+     * covers disks that flush late; every commit here is synced, and with a commit per write the
+     * default let the file grow by about 20 KB a write for 45 s of writing (docs/benchmarks.md).
+     */
+    private static final int RETENTION_MILLIS = 2_000;
+
     private final boolean onDisk;
 
     EmbeddedBackend(MVStore store) {
         super(store);
         this.onDisk = store.getFileStore() != null;
+        if (onDisk) {
+            store.setRetentionTime(RETENTION_MILLIS);
+        }
     }
 
     @Override

@@ -38,7 +38,7 @@ class CrashSafetyTest {
     /** The suite's run is short; the check runs it longer from the command line (docs/benchmarks.md). */
     private static final int KILLS = Integer.getInteger("crash.kills", 2);
     private static final int ANSWERS_BEFORE_KILL = Integer.getInteger("crash.answers", 20);
-    private static final int DECLARATIONS_PER_ROUND = Integer.getInteger("crash.declarations", Integer.MAX_VALUE);
+    private static final int DECLARATIONS_PER_ROUND = Integer.getInteger("crash.declarations", 60);
 
     @TempDir
     Path dir;
@@ -68,18 +68,18 @@ class CrashSafetyTest {
         int kills = KILLS;
         for (int round = 1; round <= kills; round++) {
             ChildOpsbot app = start(round);
-            declareUntil(app, "k" + round, ANSWERS_BEFORE_KILL, app::kill);
+            declareUntil(app, "k" + round, ANSWERS_BEFORE_KILL, DECLARATIONS_PER_ROUND, app::kill);
         }
         ChildOpsbot app = start(kills + 1);
-        declareUntil(app, "t", 10, () -> {
+        declareUntil(app, "t", 10, DECLARATIONS_PER_ROUND, () -> {
             Duration exit = app.terminate(Duration.ofSeconds(30));
             System.out.println("crash-safety: exit " + exit.toMillis() + " ms after SIGTERM under load");
         });
         ChildOpsbot last = start(kills + 2);
         awaitEveryAnsweredDeclarationAnnounced();
         int before = answered.size();
-        declareUntil(last, "after", 5, () -> { });
-        assertThat(answered).hasSize(before + 5);
+        declareUntil(last, "after", 5, 5, () -> { });
+        assertThat(answered).as("five more declarations, each with a fresh id").hasSize(before + 5);
         last.terminate(Duration.ofSeconds(30));
 
         assertThat(reused).as("answers that reused an id").isEmpty();
@@ -119,10 +119,11 @@ class CrashSafetyTest {
     }
 
     /**
-     * {@link #SENDERS} clients declare one incident after another; once {@code answers} of them
-     * were answered, {@code stop} runs while the clients keep sending, so requests are in flight.
+     * {@link #SENDERS} clients declare one incident after another, {@code limit} in all; once
+     * {@code answers} of them were answered, {@code stop} runs while the clients keep sending, so
+     * requests are in flight.
      */
-    private void declareUntil(ChildOpsbot app, String tag, int answers, Stop stop) throws Exception {
+    private void declareUntil(ChildOpsbot app, String tag, int answers, int limit, Stop stop) throws Exception {
         SlackClient client = new SlackClient(app.events(), SECRET, slack);
         AtomicInteger count = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
@@ -132,7 +133,7 @@ class CrashSafetyTest {
             senders.submit(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     int n = next.incrementAndGet();
-                    if (n > DECLARATIONS_PER_ROUND) {
+                    if (n > limit) {
                         return null;
                     }
                     String title = "crash " + tag + " n" + n;
