@@ -103,6 +103,8 @@ public final class MongoAggregates<T> {
      * Applies {@code change} to the current state and stores the result if nobody changed the
      * item meanwhile; otherwise re-reads and tries again. Returns the stored state, or empty if
      * the item does not exist. Exceptions thrown by {@code change} propagate and nothing is written.
+     * {@code change} runs while the item's turn is held, so it must only compute the new state (as
+     * the domain rules do), never update another item itself.
      */
     public Optional<Change<T>> update(String id, UnaryOperator<T> change) {
         ReentrantLock turn = TURNS[Math.floorMod((collection.getNamespace().getFullName() + '/' + id).hashCode(),
