@@ -20,4 +20,5 @@ ENV OPSBOT_DATA_DIR=/app/data \
     SERVER_PORT=8080
 EXPOSE 8080
 VOLUME ["/app/data"]
-ENTRYPOINT ["java", "-jar", "/app/opsbot.jar"]
+# The heap follows the container's memory limit; running out of it exits, so the container restarts.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/opsbot.jar"]

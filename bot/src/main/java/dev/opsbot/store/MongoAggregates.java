@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -15,6 +16,12 @@ import org.bson.conversions.Bson;
  * One aggregate per document, changed only by a conditional replace on its version. Two people
  * changing the same item at once cannot both win: the loser re-reads the new state and the
  * change is applied again to it, where the domain rules may now refuse it.
+ *
+ * <p>The replace's filter {@code {_id, version}} is served by the {@code _id} index on real
+ * MongoDB and on the embedded store alike, and each replace is atomic on both. Within one process
+ * updates of the same item also queue on a lock, so people acting on one incident at once take
+ * turns instead of spending their attempts on each other; the version check is what still guards
+ * against another instance on a shared MongoDB.
  */
 public final class MongoAggregates<T> {
 
@@ -26,6 +33,15 @@ public final class MongoAggregates<T> {
     }
 
     private static final int MAX_ATTEMPTS = 16;
+
+    /** Locks for updates in this process, chosen by collection and id. */
+    private static final ReentrantLock[] TURNS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < TURNS.length; i++) {
+            TURNS[i] = new ReentrantLock();
+        }
+    }
 
     private final MongoCollection<Document> collection;
     private final Codec<T> codec;
@@ -87,8 +103,21 @@ public final class MongoAggregates<T> {
      * Applies {@code change} to the current state and stores the result if nobody changed the
      * item meanwhile; otherwise re-reads and tries again. Returns the stored state, or empty if
      * the item does not exist. Exceptions thrown by {@code change} propagate and nothing is written.
+     * {@code change} runs while the item's turn is held, so it must only compute the new state (as
+     * the domain rules do), never update another item itself.
      */
     public Optional<Change<T>> update(String id, UnaryOperator<T> change) {
+        ReentrantLock turn = TURNS[Math.floorMod((collection.getNamespace().getFullName() + '/' + id).hashCode(),
+                TURNS.length)];
+        turn.lock();
+        try {
+            return updateInTurn(id, change);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private Optional<Change<T>> updateInTurn(String id, UnaryOperator<T> change) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Document current = collection.find(Filters.eq("_id", id)).first();
             if (current == null) {

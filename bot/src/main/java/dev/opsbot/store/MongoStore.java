@@ -2,6 +2,7 @@ package dev.opsbot.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -10,10 +11,12 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +24,19 @@ import org.slf4j.LoggerFactory;
  * The database handle. With a URI it connects to that MongoDB; without one it starts an
  * in-process MongoDB-wire server on loopback backed by an H2 file, so the same driver code runs
  * on a bare machine and keeps its state across restarts.
+ *
+ * <p>The embedded store commits and syncs its file before it answers a write
+ * ({@link EmbeddedBackend}). It serves {@link #CONNECTIONS} connections, each on its own server
+ * thread, so a slow command holds up only its own connection; the server locks per collection,
+ * so one command on a collection (a query and the write it decides, as in a conditional replace)
+ * is atomic, and commands on other collections run alongside it.
  */
 public final class MongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+
+    /** Driver connections to the embedded server: as many commands as run at once. */
+    static final int CONNECTIONS = 8;
 
     private final MongoServer embedded;
     private final H2Backend backend;
@@ -44,10 +56,11 @@ public final class MongoStore implements AutoCloseable {
             builder.addCommandListener(listener);
         }
         if (embedded != null) {
-            // The embedded server runs a query and the write that follows it without a lock, so
-            // concurrent commands could both match one version. One connection makes it execute
-            // one command at a time, which restores MongoDB's single-document atomicity.
-            builder.applyToConnectionPoolSettings(p -> p.maxSize(1).minSize(1));
+            builder.applyToConnectionPoolSettings(p -> p.maxSize(CONNECTIONS));
+        } else if (cs.getWriteConcern() == null) {
+            // Acknowledged means on a majority of the replica set and in their journals, so an
+            // answered write survives the loss of the primary. A URI that sets w or journal wins.
+            builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }
         MongoClientSettings settings = builder.build();
         this.client = MongoClients.create(settings);
@@ -69,8 +82,7 @@ public final class MongoStore implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("opsbot.mv").toAbsolutePath();
-        H2Backend backend = new H2Backend(file.toString());
-        return startEmbedded(backend, "embedded store " + file, null);
+        return startEmbedded(new EmbeddedBackend(MVStore.open(file.toString())), "embedded store " + file, null);
     }
 
     /** An embedded server that keeps nothing on disk: for tests and benchmarks. */
@@ -80,12 +92,15 @@ public final class MongoStore implements AutoCloseable {
 
     /** The in-memory store with a driver listener, so a benchmark can count store round trips. */
     public static MongoStore inMemory(CommandListener listener) {
-        return startEmbedded(H2Backend.inMemory(), "in-memory store", listener);
+        return startEmbedded(new EmbeddedBackend(MVStore.open(null)), "in-memory store", listener);
     }
 
-    private static MongoStore startEmbedded(H2Backend backend, String description, CommandListener listener) {
+    /** Serves {@code backend} on loopback; package-private so a measurement can compare backends. */
+    static MongoStore startEmbedded(H2Backend backend, String description, CommandListener listener) {
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
+        // A server thread per connection (with room for the driver's monitoring connections):
+        // the server runs each connection's commands on one thread, so sharing one would queue them.
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 2 * CONNECTIONS);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
         log.info("started {} on {}", description, uri);
         return new MongoStore(server, backend, uri, "opsbot", description, listener);
