@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +47,11 @@ public final class Benchmark {
                     Path.of(arg(args, "--jar", "config/target/opsbot.jar")), !quick);
         }
 
+        /** Open incidents added to every store: one for each ack a series may send, and some to spare. */
+        int open() {
+            return max + 50;
+        }
+
         private static String arg(String[] args, String name, String otherwise) {
             for (String a : args) {
                 if (a.startsWith(name + "=")) {
@@ -79,7 +83,6 @@ public final class Benchmark {
     private static void run(Options o) throws Exception {
         long began = System.nanoTime();
         String loadBefore = loadAverage();
-        StringBuilder out = new StringBuilder();
 
         Map<String, List<Double>> starts = new LinkedHashMap<>();
         if (o.startupRuns() > 0) {
@@ -97,8 +100,7 @@ public final class Benchmark {
             for (int size : o.sizes()) {
                 progress("%s incidents: starting the application and seeding", size(size));
                 try (RunningApp app = new RunningApp(api.url())) {
-                    int open = o.max() + 50;
-                    List<String> openIds = Seeding.seed(app.incidents(), size, open);
+                    List<String> openIds = Seeding.seed(app.incidents(), size, o.open());
                     // Closed incidents hold the lowest ids, open ones the highest.
                     IntFunction<String> shown = i -> "show INC-" + (1 + (i * 7919L) % size);
                     progress("%s incidents: warming up", size(size));
@@ -127,15 +129,16 @@ public final class Benchmark {
         }
         String loadAfter = loadAverage();
         double minutes = (System.nanoTime() - began) / 60e9;
-        print(out, o, starts, floor, bySize, declareDuringList, overlapped, loadBefore, loadAfter, minutes);
-        System.out.print(out);
+        System.out.print(new Report(o, starts, floor, bySize, declareDuringList, overlapped, loadBefore, loadAfter,
+                minutes).markdown());
     }
 
-    /** Launches the jar: the console to its prompt, server mode to health UP; on an empty store and (full run) on the largest. */
+    /** Launches the jar: the console to its prompt, server mode to health UP; empty store and (full run) the largest. */
     private static void startupTimes(Options o, Map<String, List<Double>> starts) throws Exception {
         progress("start-up: launching %s", o.jar());
         StartupTimes startup = new StartupTimes(o.jar());
-        starts.put("console prompt, empty store", startup.consolePrompt(StartupTimes.seededDataDir(0), o.startupRuns()));
+        starts.put("console prompt, empty store",
+                startup.consolePrompt(StartupTimes.seededDataDir(0), o.startupRuns()));
         starts.put("server health UP, empty store",
                 startup.serverHealthy(StartupTimes.seededDataDir(0), o.startupRuns()));
         if (o.startupAtLargest()) {
@@ -219,75 +222,7 @@ public final class Benchmark {
         return bare;
     }
 
-    private static void print(StringBuilder out, Options o, Map<String, List<Double>> starts, SlackProbe.Series floor,
-            Map<Integer, Map<String, Measured>> bySize, Map<Integer, Measured> during, Map<Integer, Integer> overlapped,
-            String loadBefore, String loadAfter, double minutes) {
-        if (!starts.isEmpty()) {
-            out.append("### Start-up (fresh JVM, `java -jar ").append(o.jar()).append("`)\n\n");
-            out.append("| what | runs (s) | median (s) |\n|---|---|---:|\n");
-            starts.forEach((what, runs) -> out.append(String.format(Locale.ROOT, "| %s | %s | %.2f |%n", what,
-                    String.join(", ", runs.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList()),
-                    runs.stream().sorted().toList().get(runs.size() / 2))));
-            out.append('\n');
-        }
-        out.append("### Slack commands, one client, p50 / p99 in ms\n\n| command |");
-        bySize.keySet().forEach(size -> out.append(' ').append(size(size)).append(" p50 | ").append(size(size))
-                .append(" p99 |"));
-        out.append("\n|---|");
-        bySize.keySet().forEach(size -> out.append("---:|---:|"));
-        out.append("\n| bare Bolt app (ack only, the floor) |");
-        bySize.keySet().forEach(size -> out.append(String.format(Locale.ROOT, " %.2f | %.2f |", floor.p50(), floor.p99())));
-        for (String command : COMMANDS) {
-            out.append("\n| `/incident ").append(command).append("` |");
-            bySize.values().forEach(row -> out.append(String.format(Locale.ROOT, " %.2f | %.2f |",
-                    row.get(command).series().p50(), row.get(command).series().p99())));
-        }
-        out.append("\n| a declare sent while a full list runs |");
-        during.values().forEach(m -> out.append(String.format(Locale.ROOT, " %.2f | %.2f |", m.series().p50(),
-                m.series().p99())));
-
-        out.append("\n\n### Store round trips per command: request path + delivery\n\n| command |");
-        bySize.keySet().forEach(size -> out.append(' ').append(size(size)).append(" |"));
-        out.append("\n|---|");
-        bySize.keySet().forEach(size -> out.append("---:|"));
-        for (String command : COMMANDS) {
-            out.append("\n| `/incident ").append(command).append("` |");
-            bySize.values().forEach(row -> out.append(trips(row.get(command))));
-        }
-        out.append("\n| declare while a list runs (with its list) |");
-        during.values().forEach(m -> out.append(trips(m)));
-
-        out.append("\n\n### Commands answered (ok / failed)\n\n| command |");
-        bySize.keySet().forEach(size -> out.append(' ').append(size(size)).append(" |"));
-        out.append("\n|---|");
-        bySize.keySet().forEach(size -> out.append("---:|"));
-        out.append(String.format(Locale.ROOT, "%n| bare Bolt app | %d / %d (each size) |", floor.ok(), floor.failed()));
-        bySize.keySet().stream().skip(1).forEach(size -> out.append(" |"));
-        for (String command : COMMANDS) {
-            out.append("\n| `/incident ").append(command).append("` |");
-            bySize.values().forEach(row -> out.append(String.format(Locale.ROOT, " %d / %d |",
-                    row.get(command).series().ok(), row.get(command).series().failed())));
-        }
-        out.append("\n| declare while a list runs (list still running when answered) |");
-        during.forEach((size, m) -> out.append(String.format(Locale.ROOT, " %d / %d (%d) |", m.series().ok(),
-                m.series().failed(), overlapped.get(size))));
-
-        out.append(String.format(Locale.ROOT, "%n%nSizes are closed incidents in the store; %d open ones are "
-                + "added to each. Up to %d s per command and size (at least %d, at most %d commands). "
-                + "Machine: %d cores, %s %s, Java %s, max heap %d MiB.%n", o.max() + 50, o.budget().toSeconds(),
-                o.min(), o.max(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-        out.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) before: %s; after: %s. "
-                + "The run took %.1f minutes.%n", loadBefore, loadAfter, minutes));
-    }
-
-    private static String trips(Measured m) {
-        // The background taken off is an estimate; what is left of it around zero is noise, not a saving.
-        return String.format(Locale.ROOT, " %.1f + %.1f |", Math.max(0, m.request()), Math.max(0, m.delivery()));
-    }
-
-    private static String size(int n) {
+    static String size(int n) {
         return n % 1000 == 0 ? n / 1000 + "k" : Integer.toString(n);
     }
 

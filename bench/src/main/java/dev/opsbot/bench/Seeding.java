@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How a store of a given size is made: the one place to change when the application gets a faster way to load history. */
+/** How a store of a given size is made: the one place to change when the application gets a bulk history loader. */
 final class Seeding {
 
     private Seeding() {

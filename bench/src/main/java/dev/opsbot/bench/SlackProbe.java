@@ -66,8 +66,9 @@ final class SlackProbe {
         String body = SlackClient.commandBody("U0000001", RunningApp.OPS.id(), "/incident", text,
                 api.responseUrl(key), key + ".bench");
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpRequest request = SlackSigner.request(events, timestamp, SlackSigner.sign(RunningApp.SECRET, timestamp, body),
-                body).timeout(Duration.ofSeconds(30)).build();
+        String signature = SlackSigner.sign(RunningApp.SECRET, timestamp, body);
+        HttpRequest request = SlackSigner.request(events, timestamp, signature, body)
+                .timeout(Duration.ofSeconds(30)).build();
         CompletableFuture<Long> answered = api.answerAt(key);
         long sent = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
