@@ -133,7 +133,7 @@ public final class Benchmark {
                 minutes).markdown());
     }
 
-    /** Launches the jar: the console to its prompt, server mode to health UP; empty store and (full run) the largest. */
+    /** Launches the jar: console to its prompt, server mode to health UP; empty store and (full run) the largest. */
     private static void startupTimes(Options o, Map<String, List<Double>> starts) throws Exception {
         progress("start-up: launching %s", o.jar());
         StartupTimes startup = new StartupTimes(o.jar());
