@@ -8,20 +8,45 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-memory embedded store exactly as {@code MongoStore.inMemory()} starts it, with a driver
- * listener counting every command sent to it: the store round trips.
+ * listener counting every command sent to it — the store round trips — by who sent it: the
+ * outbox's delivery thread, the clock (Quartz), or the request path (everything else).
  */
 final class CountedStore implements AutoCloseable {
 
-    final AtomicLong requestPath = new AtomicLong();
-    private final MongoStore store;
+    /** Round trips so far, by who made them. */
+    record Trips(long request, long delivery, long clock) {
+        Trips minus(Trips earlier) {
+            return new Trips(request - earlier.request, delivery - earlier.delivery, clock - earlier.clock);
+        }
+
+        long total() {
+            return request + delivery + clock;
+        }
+    }
+
+    private final AtomicLong request = new AtomicLong();
+    private final AtomicLong delivery = new AtomicLong();
+    private final AtomicLong clock = new AtomicLong();
+    final MongoStore store;
 
     CountedStore() {
         store = MongoStore.inMemory(new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                requestPath.incrementAndGet();
+                String thread = Thread.currentThread().getName();
+                if (thread.equals("outbox")) {
+                    delivery.incrementAndGet();
+                } else if (thread.startsWith("quartz")) {
+                    clock.incrementAndGet();
+                } else {
+                    request.incrementAndGet();
+                }
             }
         });
+    }
+
+    Trips trips() {
+        return new Trips(request.get(), delivery.get(), clock.get());
     }
 
     MongoDatabase database() {

@@ -9,14 +9,25 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Present when opsbot runs as a terminal: wires the console poster and runs the session. */
+/**
+ * Present when opsbot runs as a terminal: wires the console poster and runs the session. The
+ * launcher turns auto-configuration off in this mode (no web server, actuator, metrics, JSON or
+ * task executors to build for a terminal), so the one auto-configuration the console uses — the
+ * Quartz scheduler that runs follow-ups, escalations and digests — is imported here.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "opsbot.mode", havingValue = "console")
+@ImportAutoConfiguration(QuartzAutoConfiguration.class)
 public class ConsoleMode {
+
+    /** Spring Boot's switch for {@code @EnableAutoConfiguration}; {@link ImportAutoConfiguration} ignores it. */
+    static final String AUTO_CONFIGURATION = "spring.boot.enableautoconfiguration";
 
     /** The terminal's streams; registered by the launcher so tests can feed a script. */
     public record Terminal(InputStream in, PrintStream out, boolean interactive, String user) {

@@ -26,6 +26,7 @@ import dev.opsbot.store.MongoStore;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +47,9 @@ public class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /** A store registered before start (the benchmark's, which counts round trips) is used as it is. */
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(MongoStore.class)
     MongoStore mongoStore(Environment env, OpsbotSettings settings) {
         String uri = env.getProperty("MONGODB_URI", "");
         return uri.isBlank() ? MongoStore.embedded(settings.writableDataPath()) : MongoStore.connect(uri);

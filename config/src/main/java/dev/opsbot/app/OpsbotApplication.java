@@ -22,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class OpsbotApplication {
 
+    private static final String IGNORE_BACKGROUND_WARM_UP = "spring.backgroundpreinitializer.ignore";
+
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "");
@@ -53,7 +55,7 @@ public class OpsbotApplication {
     }
 
     static SpringApplication application(boolean console, ConsoleMode.Terminal terminal) {
-        SpringApplication app = new SpringApplication(OpsbotApplication.class);
+        SpringApplication app = console ? withoutBackgroundWarmUp() : new SpringApplication(OpsbotApplication.class);
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("opsbot.mode", console ? "console" : "server");
         if (console) {
@@ -62,10 +64,30 @@ public class OpsbotApplication {
             app.setBannerMode(Banner.Mode.OFF);
             app.setLogStartupInfo(false);
             defaults.put("logging.level.root", "WARN");
+            defaults.put(ConsoleMode.AUTO_CONFIGURATION, "false");
             app.addInitializers(context -> context.getBeanFactory().registerSingleton("terminal", terminal));
         }
         app.setDefaultProperties(defaults);
         return app;
+    }
+
+    /**
+     * Spring Boot warms up JSON and HTTP message conversion on a background thread while it starts;
+     * the console uses neither, and on a small host that thread takes CPU from the start itself.
+     * The switch is a system property read when the application is made, so it is set only then.
+     */
+    private static SpringApplication withoutBackgroundWarmUp() {
+        String before = System.getProperty(IGNORE_BACKGROUND_WARM_UP);
+        System.setProperty(IGNORE_BACKGROUND_WARM_UP, "true");
+        try {
+            return new SpringApplication(OpsbotApplication.class);
+        } finally {
+            if (before == null) {
+                System.clearProperty(IGNORE_BACKGROUND_WARM_UP);
+            } else {
+                System.setProperty(IGNORE_BACKGROUND_WARM_UP, before);
+            }
+        }
     }
 
     private static boolean blank(String value) {

@@ -1,0 +1,241 @@
+package dev.opsbot.bench;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import dev.opsbot.slack.BoltServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The benchmark behind docs/benchmarks.md, in one run: start-up times of the jar, then for each
+ * store size the whole application in server mode answering signed Slack commands one at a time
+ * (p50/p99, store round trips of the request path and of delivery), a declare sent while a full
+ * list runs, and a bare Bolt app that only acks as the floor. Prints Markdown.
+ *
+ * <p>Options: {@code --quick} (sizes 1k and 10k, 3 s per command, one start-up run),
+ * {@code --sizes=1000,10000,100000}, {@code --seconds=10} per command and size (at least
+ * {@code --min=3} and at most {@code --max=200} commands), {@code --startup-runs=3},
+ * {@code --jar=config/target/opsbot.jar}.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    record Options(List<Integer> sizes, Duration budget, int min, int max, int startupRuns, Path jar,
+            boolean startupAtLargest) {
+        static Options parse(String[] args) {
+            boolean quick = Arrays.asList(args).contains("--quick");
+            return new Options(
+                    Arrays.stream(arg(args, "--sizes", quick ? "1000,10000" : "1000,10000,100000").split(","))
+                            .map(String::strip).map(Integer::parseInt).toList(),
+                    Duration.ofSeconds(Integer.parseInt(arg(args, "--seconds", quick ? "3" : "10"))),
+                    Integer.parseInt(arg(args, "--min", "3")), Integer.parseInt(arg(args, "--max", "200")),
+                    Integer.parseInt(arg(args, "--startup-runs", quick ? "1" : "3")),
+                    Path.of(arg(args, "--jar", "config/target/opsbot.jar")), !quick);
+        }
+
+        /** Open incidents added to every store: one for each ack a series may send, and some to spare. */
+        int open() {
+            return max + 50;
+        }
+
+        private static String arg(String[] args, String name, String otherwise) {
+            for (String a : args) {
+                if (a.startsWith(name + "=")) {
+                    return a.substring(name.length() + 1);
+                }
+            }
+            return otherwise;
+        }
+    }
+
+    /** One command at one size: its times and its store round trips per command. */
+    record Measured(SlackProbe.Series series, double request, double delivery) {
+    }
+
+    static final List<String> COMMANDS = List.of("list --open", "list", "show", "ack", "declare");
+
+    public static void main(String[] args) {
+        int exit = 0;
+        try {
+            run(Options.parse(args));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        // An application that failed half-way may leave non-daemon threads behind; a benchmark must end.
+        System.exit(exit);
+    }
+
+    private static void run(Options o) throws Exception {
+        long began = System.nanoTime();
+        String loadBefore = loadAverage();
+
+        Map<String, List<Double>> starts = new LinkedHashMap<>();
+        if (o.startupRuns() > 0) {
+            startupTimes(o, starts);
+        }
+        Map<Integer, Map<String, Measured>> bySize = new LinkedHashMap<>();
+        Map<Integer, Measured> declareDuringList = new LinkedHashMap<>();
+        Map<Integer, Integer> overlapped = new LinkedHashMap<>();
+        SlackProbe.Series floor;
+        try (LoopbackWebApi api = new LoopbackWebApi(); BoltServer bare = new BoltServer(bareApp(api.url()))) {
+            SlackProbe probe = new SlackProbe(api);
+            progress("bare Bolt floor");
+            probe.series(bare.events(), i -> "list", o.budget(), o.min(), o.max());
+            floor = probe.series(bare.events(), i -> "list", o.budget(), o.min(), o.max());
+            for (int size : o.sizes()) {
+                progress("%s incidents: starting the application and seeding", size(size));
+                try (RunningApp app = new RunningApp(api.url())) {
+                    List<String> openIds = Seeding.seed(app.incidents(), size, o.open());
+                    // Closed incidents hold the lowest ids, open ones the highest.
+                    IntFunction<String> shown = i -> "show INC-" + (1 + (i * 7919L) % size);
+                    progress("%s incidents: warming up", size(size));
+                    probe.series(app.events(), i -> i % 2 == 0 ? "list --open" : shown.apply(i), o.budget(), o.min(),
+                            o.max());
+                    Map<String, IntFunction<String>> texts = new LinkedHashMap<>();
+                    texts.put("list --open", i -> "list --open");
+                    texts.put("list", i -> "list");
+                    texts.put("show", shown);
+                    texts.put("ack", i -> "ack " + openIds.get(i % openIds.size()));
+                    texts.put("declare", i -> "declare sev3 bench incident " + i + " --service bench");
+                    Map<String, Measured> row = new LinkedHashMap<>();
+                    for (String command : COMMANDS) {
+                        progress("%s incidents: /incident %s", size(size), command);
+                        row.put(command, measure(app, api, o, () -> probe.series(app.events(), texts.get(command),
+                                o.budget(), o.min(), o.max()), command.equals("declare")));
+                    }
+                    bySize.put(size, row);
+                    progress("%s incidents: a declare while a full list runs", size(size));
+                    int[] overlaps = new int[1];
+                    declareDuringList.put(size, measure(app, api, o,
+                            () -> declaresDuringLists(probe, app.events(), o, overlaps), true));
+                    overlapped.put(size, overlaps[0]);
+                }
+            }
+        }
+        String loadAfter = loadAverage();
+        double minutes = (System.nanoTime() - began) / 60e9;
+        System.out.print(new Report(o, starts, floor, bySize, declareDuringList, overlapped, loadBefore, loadAfter,
+                minutes).markdown());
+    }
+
+    /** Launches the jar: console to its prompt, server mode to health UP; empty store and (full run) the largest. */
+    private static void startupTimes(Options o, Map<String, List<Double>> starts) throws Exception {
+        progress("start-up: launching %s", o.jar());
+        StartupTimes startup = new StartupTimes(o.jar());
+        starts.put("console prompt, empty store",
+                startup.consolePrompt(StartupTimes.seededDataDir(0), o.startupRuns()));
+        starts.put("server health UP, empty store",
+                startup.serverHealthy(StartupTimes.seededDataDir(0), o.startupRuns()));
+        if (o.startupAtLargest()) {
+            int largest = o.sizes().get(o.sizes().size() - 1);
+            progress("start-up: seeding a store file with %d incidents", largest);
+            Path seeded = StartupTimes.seededDataDir(largest);
+            // One run each: on a large store a start can take minutes before the store's work is fixed.
+            starts.put("console prompt, " + size(largest) + " incidents", startup.consolePrompt(seeded, 1));
+            starts.put("server health UP, " + size(largest) + " incidents", startup.serverHealthy(seeded, 1));
+        }
+    }
+
+    interface SeriesRun {
+        SlackProbe.Series run() throws Exception;
+    }
+
+    /**
+     * Runs a series and counts the round trips it caused, once its announcements were delivered;
+     * the background work of an idle app (the outbox's one-second tick, the clock's poll) is
+     * measured just before and taken off.
+     */
+    private static Measured measure(RunningApp app, LoopbackWebApi api, Options o, SeriesRun series, boolean announces)
+            throws Exception {
+        CountedStore.Trips idle0 = app.store.trips();
+        long idleStart = System.nanoTime();
+        Thread.sleep(3000);
+        CountedStore.Trips idle = app.store.trips().minus(idle0);
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+
+        CountedStore.Trips before = app.store.trips();
+        long postedBefore = api.posted.get();
+        long start = System.nanoTime();
+        SlackProbe.Series s = series.run();
+        if (announces) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (api.posted.get() - postedBefore < s.ok() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        // One more outbox tick, so a delivery round that was under way is counted whole.
+        Thread.sleep(1500);
+        CountedStore.Trips used = app.store.trips().minus(before);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double n = Math.max(1, s.ok());
+        return new Measured(s, (used.request() - idle.request() * seconds / idleSeconds) / n,
+                (used.delivery() - idle.delivery() * seconds / idleSeconds) / n);
+    }
+
+    /**
+     * Sends a full {@code /incident list} and, a millisecond later, a declare; the declare's time is
+     * what is recorded. Counts how often the list was still unanswered when the declare was answered.
+     */
+    private static SlackProbe.Series declaresDuringLists(SlackProbe probe, URI events, Options o, int[] overlaps)
+            throws Exception {
+        Histogram h = new Histogram(Duration.ofMinutes(10).toNanos() / 1000, 3);
+        int failed = 0;
+        long end = System.nanoTime() + o.budget().toNanos();
+        for (int i = 0; i < o.max() && (i < o.min() || System.nanoTime() < end); i++) {
+            CompletableFuture<Long> list = probe.send(events, "list");
+            Thread.sleep(1);
+            long micros = probe.send(events, "declare sev3 during a list " + i + " --service bench").get();
+            if (!list.isDone()) {
+                overlaps[0]++;
+            }
+            list.get();
+            if (micros < 0) {
+                failed++;
+            } else {
+                h.recordValue(Math.max(1, micros));
+            }
+        }
+        return SlackProbe.Series.of(h, failed);
+    }
+
+    private static App bareApp(String webApiUrl) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(webApiUrl + "/api/");
+        App bare = new App(AppConfig.builder().singleTeamBotToken("xoxb-bench").signingSecret(RunningApp.SECRET)
+                .slack(Slack.getInstance(config)).build());
+        bare.command("/incident", (req, ctx) -> ctx.ack("ok"));
+        return bare;
+    }
+
+    static String size(int n) {
+        return n % 1000 == 0 ? n / 1000 + "k" : Integer.toString(n);
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, format + "%n", args);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+}
