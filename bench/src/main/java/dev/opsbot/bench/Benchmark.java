@@ -67,6 +67,8 @@ public final class Benchmark {
     }
 
     static final List<String> COMMANDS = List.of("list --open", "list", "show", "ack", "declare");
+    /** The commands measured once more with roles on, at the smallest size. */
+    static final List<String> ROLES_COMMANDS = List.of("ack", "declare");
 
     public static void main(String[] args) {
         int exit = 0;
@@ -91,6 +93,7 @@ public final class Benchmark {
         Map<Integer, Map<String, Measured>> bySize = new LinkedHashMap<>();
         Map<Integer, Measured> declareDuringList = new LinkedHashMap<>();
         Map<Integer, Integer> overlapped = new LinkedHashMap<>();
+        Map<String, Measured> rolesOn = new LinkedHashMap<>();
         SlackProbe.Series floor;
         try (LoopbackWebApi api = new LoopbackWebApi(); BoltServer bare = new BoltServer(bareApp(api.url()))) {
             SlackProbe probe = new SlackProbe(api);
@@ -99,19 +102,8 @@ public final class Benchmark {
             floor = probe.series(bare.events(), i -> "list", o.budget(), o.min(), o.max());
             for (int size : o.sizes()) {
                 progress("%s incidents: starting the application and seeding", size(size));
-                try (RunningApp app = new RunningApp(api.url())) {
-                    List<String> openIds = Seeding.seed(app.incidents(), size, o.open());
-                    // Closed incidents hold the lowest ids, open ones the highest.
-                    IntFunction<String> shown = i -> "show INC-" + (1 + (i * 7919L) % size);
-                    progress("%s incidents: warming up", size(size));
-                    probe.series(app.events(), i -> i % 2 == 0 ? "list --open" : shown.apply(i), o.budget(), o.min(),
-                            o.max());
-                    Map<String, IntFunction<String>> texts = new LinkedHashMap<>();
-                    texts.put("list --open", i -> "list --open");
-                    texts.put("list", i -> "list");
-                    texts.put("show", shown);
-                    texts.put("ack", i -> "ack " + openIds.get(i % openIds.size()));
-                    texts.put("declare", i -> "declare sev3 bench incident " + i + " --service bench");
+                try (RunningApp app = new RunningApp(api.url(), List.of())) {
+                    Map<String, IntFunction<String>> texts = seeded(app, probe, o, size);
                     Map<String, Measured> row = new LinkedHashMap<>();
                     for (String command : COMMANDS) {
                         progress("%s incidents: /incident %s", size(size), command);
@@ -126,11 +118,39 @@ public final class Benchmark {
                     overlapped.put(size, overlaps[0]);
                 }
             }
+            int size = o.sizes().get(0);
+            progress("%s incidents, roles on: starting the application and seeding", size(size));
+            try (RunningApp app = new RunningApp(api.url(), RunningApp.ROLES_ON)) {
+                Map<String, IntFunction<String>> texts = seeded(app, probe, o, size);
+                app.grantResponder();
+                for (String command : ROLES_COMMANDS) {
+                    progress("%s incidents, roles on: /incident %s", size(size), command);
+                    rolesOn.put(command, measure(app, api, o, () -> probe.series(app.events(), texts.get(command),
+                            o.budget(), o.min(), o.max()), command.equals("declare")));
+                }
+            }
         }
         String loadAfter = loadAverage();
         double minutes = (System.nanoTime() - began) / 60e9;
-        System.out.print(new Report(o, starts, floor, bySize, declareDuringList, overlapped, loadBefore, loadAfter,
+        System.out.print(new Report(o, starts, floor, bySize, declareDuringList, overlapped, rolesOn, loadBefore, loadAfter,
                 minutes).markdown());
+    }
+
+    /** Seeds the app's store with {@code size} incidents of history, warms it up, and returns each command's text. */
+    private static Map<String, IntFunction<String>> seeded(RunningApp app, SlackProbe probe, Options o, int size)
+            throws Exception {
+        List<String> openIds = Seeding.seed(app.store.database(), app.incidents(), size, o.open());
+        // The archived history holds INC-1 to INC-size; a show reads one of them.
+        IntFunction<String> shown = i -> "show INC-" + (1 + (i * 7919L) % size);
+        progress("%s incidents: warming up", size(size));
+        probe.series(app.events(), i -> i % 2 == 0 ? "list --open" : shown.apply(i), o.budget(), o.min(), o.max());
+        Map<String, IntFunction<String>> texts = new LinkedHashMap<>();
+        texts.put("list --open", i -> "list --open");
+        texts.put("list", i -> "list");
+        texts.put("show", shown);
+        texts.put("ack", i -> "ack " + openIds.get(i % openIds.size()));
+        texts.put("declare", i -> "declare sev3 bench incident " + i + " --service bench");
+        return texts;
     }
 
     /** Launches the jar: console to its prompt, server mode to health UP; empty store and (full run) the largest. */
