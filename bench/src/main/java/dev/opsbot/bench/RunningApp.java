@@ -37,6 +37,8 @@ final class RunningApp implements AutoCloseable {
     /** Roles on: an admin who is not the benchmark's user, and viewer for everyone else until granted. */
     static final List<String> ROLES_ON = List.of("--opsbot.admins=slack:UADMIN", "--opsbot.default-role=viewer");
 
+    private static final String CHANNELS = "--opsbot.incident-channel=";
+
     final CountedStore store;
     private final Path data;
     private final ConfigurableApplicationContext context;
@@ -50,8 +52,10 @@ final class RunningApp implements AutoCloseable {
         app.addInitializers(c -> c.getBeanFactory().registerSingleton("benchStore", store.store));
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--opsbot.data-dir=" + data, "--SLACK_BOT_TOKEN=xoxb-bench", "--SLACK_SIGNING_SECRET=" + SECRET,
-                "--SLACK_API_URL=" + webApiUrl, "--opsbot.incident-channel=slack:CINCIDENTS",
-                "--logging.level.root=WARN"));
+                "--SLACK_API_URL=" + webApiUrl, "--logging.level.root=WARN"));
+        if (extra.stream().noneMatch(a -> a.startsWith(CHANNELS))) {
+            args.add(CHANNELS + "slack:CINCIDENTS");
+        }
         args.addAll(extra);
         context = app.run(args.toArray(String[]::new));
         events = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
