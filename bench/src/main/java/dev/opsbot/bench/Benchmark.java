@@ -22,11 +22,13 @@ import org.HdrHistogram.Histogram;
  * The benchmark behind docs/benchmarks.md, in one run: start-up times of the jar, then for each
  * store size the whole application in server mode answering signed Slack commands one at a time
  * (p50/p99, store round trips of the request path and of delivery), a declare sent while a full
- * list runs, and a bare Bolt app that only acks as the floor. Prints Markdown.
+ * list runs, ack and declare with roles on, a burst of declarations and its delivery, and a bare
+ * Bolt app that only acks as the floor. Prints Markdown.
  *
  * <p>Options: {@code --quick} (sizes 1k and 10k, 3 s per command, one start-up run),
  * {@code --sizes=1000,10000,100000}, {@code --seconds=10} per command and size (at least
  * {@code --min=3} and at most {@code --max=200} commands), {@code --startup-runs=3},
+ * {@code --bursts=1000x1,250x4} (declarations x incident channels),
  * {@code --jar=config/target/opsbot.jar}.
  */
 public final class Benchmark {
@@ -35,7 +37,7 @@ public final class Benchmark {
     }
 
     record Options(List<Integer> sizes, Duration budget, int min, int max, int startupRuns, Path jar,
-            boolean startupAtLargest) {
+            boolean startupAtLargest, List<int[]> bursts) {
         static Options parse(String[] args) {
             boolean quick = Arrays.asList(args).contains("--quick");
             return new Options(
@@ -44,10 +46,13 @@ public final class Benchmark {
                     Duration.ofSeconds(Integer.parseInt(arg(args, "--seconds", quick ? "3" : "10"))),
                     Integer.parseInt(arg(args, "--min", "3")), Integer.parseInt(arg(args, "--max", "200")),
                     Integer.parseInt(arg(args, "--startup-runs", quick ? "1" : "3")),
-                    Path.of(arg(args, "--jar", "config/target/opsbot.jar")), !quick);
+                    Path.of(arg(args, "--jar", "config/target/opsbot.jar")), !quick,
+                    Arrays.stream(arg(args, "--bursts", quick ? "250x1" : "1000x1,250x4").split(","))
+                            .map(String::strip).filter(b -> !b.isEmpty())
+                            .map(b -> Arrays.stream(b.split("x")).mapToInt(Integer::parseInt).toArray()).toList());
         }
 
-        /** Open incidents added to every store: one for each ack a series may send, and some to spare. */
+        /** Open incidents added to every store: one for each ack a series may send, and 50 for the warm-up's acks. */
         int open() {
             return max + 50;
         }
@@ -67,6 +72,8 @@ public final class Benchmark {
     }
 
     static final List<String> COMMANDS = List.of("list --open", "list", "show", "ack", "declare");
+    /** The commands measured once more with roles on, at the smallest size. */
+    static final List<String> ROLES_COMMANDS = List.of("ack", "declare");
 
     public static void main(String[] args) {
         int exit = 0;
@@ -91,6 +98,9 @@ public final class Benchmark {
         Map<Integer, Map<String, Measured>> bySize = new LinkedHashMap<>();
         Map<Integer, Measured> declareDuringList = new LinkedHashMap<>();
         Map<Integer, Integer> overlapped = new LinkedHashMap<>();
+        Map<String, Measured> rolesOff;
+        Map<String, Measured> rolesOn;
+        List<Burst.Result> bursts = new java.util.ArrayList<>();
         SlackProbe.Series floor;
         try (LoopbackWebApi api = new LoopbackWebApi(); BoltServer bare = new BoltServer(bareApp(api.url()))) {
             SlackProbe probe = new SlackProbe(api);
@@ -99,19 +109,8 @@ public final class Benchmark {
             floor = probe.series(bare.events(), i -> "list", o.budget(), o.min(), o.max());
             for (int size : o.sizes()) {
                 progress("%s incidents: starting the application and seeding", size(size));
-                try (RunningApp app = new RunningApp(api.url())) {
-                    List<String> openIds = Seeding.seed(app.incidents(), size, o.open());
-                    // Closed incidents hold the lowest ids, open ones the highest.
-                    IntFunction<String> shown = i -> "show INC-" + (1 + (i * 7919L) % size);
-                    progress("%s incidents: warming up", size(size));
-                    probe.series(app.events(), i -> i % 2 == 0 ? "list --open" : shown.apply(i), o.budget(), o.min(),
-                            o.max());
-                    Map<String, IntFunction<String>> texts = new LinkedHashMap<>();
-                    texts.put("list --open", i -> "list --open");
-                    texts.put("list", i -> "list");
-                    texts.put("show", shown);
-                    texts.put("ack", i -> "ack " + openIds.get(i % openIds.size()));
-                    texts.put("declare", i -> "declare sev3 bench incident " + i + " --service bench");
+                try (RunningApp app = new RunningApp(api.url(), List.of())) {
+                    Map<String, IntFunction<String>> texts = seeded(app, probe, o, size);
                     Map<String, Measured> row = new LinkedHashMap<>();
                     for (String command : COMMANDS) {
                         progress("%s incidents: /incident %s", size(size), command);
@@ -126,11 +125,62 @@ public final class Benchmark {
                     overlapped.put(size, overlaps[0]);
                 }
             }
+            // Off and on each on a fresh application and store of the smallest size, one after the other.
+            rolesOff = roles(api, probe, o, false);
+            rolesOn = roles(api, probe, o, true);
+            for (int[] burst : o.bursts()) {
+                progress("burst: %d declarations from %d clients, %d channels", burst[0], Burst.CLIENTS, burst[1]);
+                bursts.add(Burst.run(api, probe, burst[0], burst[1]));
+            }
         }
         String loadAfter = loadAverage();
         double minutes = (System.nanoTime() - began) / 60e9;
-        System.out.print(new Report(o, starts, floor, bySize, declareDuringList, overlapped, loadBefore, loadAfter,
-                minutes).markdown());
+        System.out.print(new Report(o, starts, floor, bySize, declareDuringList, overlapped, rolesOff, rolesOn, bursts,
+                loadBefore, loadAfter, minutes).markdown());
+    }
+
+    /** Ack and declare with roles off, or on with the benchmark's user granted responder and viewer the default. */
+    private static Map<String, Measured> roles(LoopbackWebApi api, SlackProbe probe, Options o, boolean on)
+            throws Exception {
+        int size = o.sizes().get(0);
+        String roles = on ? "roles on" : "roles off";
+        progress("%s incidents, %s: starting the application and seeding", size(size), roles);
+        Map<String, Measured> measured = new LinkedHashMap<>();
+        try (RunningApp app = new RunningApp(api.url(), on ? RunningApp.ROLES_ON : List.of())) {
+            Map<String, IntFunction<String>> texts = seeded(app, probe, o, size);
+            if (on) {
+                app.grantResponder();
+            }
+            for (String command : ROLES_COMMANDS) {
+                progress("%s incidents, %s: /incident %s", size(size), roles, command);
+                measured.put(command, measure(app, api, o, () -> probe.series(app.events(), texts.get(command),
+                        o.budget(), o.min(), o.max()), command.equals("declare")));
+            }
+        }
+        return measured;
+    }
+
+    /** Seeds the app's store with {@code size} incidents of history, warms it up, and returns each command's text. */
+    private static Map<String, IntFunction<String>> seeded(RunningApp app, SlackProbe probe, Options o, int size)
+            throws Exception {
+        List<String> openIds = Seeding.seed(app.store.database(), app.incidents(), size, o.open());
+        // The archived history holds INC-1 to INC-size; a show reads one of them.
+        IntFunction<String> shown = i -> "show INC-" + (1 + (i * 7919L) % size);
+        // The open incidents past the ack series' share are the warm-up's, so the ack path is warm too.
+        List<String> spare = openIds.subList(o.max(), openIds.size());
+        progress("%s incidents: warming up", size(size));
+        probe.series(app.events(), i -> switch (i % 3) {
+            case 0 -> "list --open";
+            case 1 -> shown.apply(i);
+            default -> "ack " + spare.get(i % spare.size());
+        }, o.budget(), o.min(), o.max());
+        Map<String, IntFunction<String>> texts = new LinkedHashMap<>();
+        texts.put("list --open", i -> "list --open");
+        texts.put("list", i -> "list");
+        texts.put("show", shown);
+        texts.put("ack", i -> "ack " + openIds.get(i % openIds.size()));
+        texts.put("declare", i -> "declare sev3 bench incident " + i + " --service bench");
+        return texts;
     }
 
     /** Launches the jar: console to its prompt, server mode to health UP; empty store and (full run) the largest. */
@@ -169,15 +219,17 @@ public final class Benchmark {
         double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
 
         CountedStore.Trips before = app.store.trips();
-        long postedBefore = api.posted.get();
+        api.record();
         long start = System.nanoTime();
         SlackProbe.Series s = series.run();
         if (announces) {
+            // A flooded channel gets roundups, so posts are fewer than declarations: wait for the incidents.
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (api.posted.get() - postedBefore < s.ok() && System.nanoTime() < deadline) {
+            while (announced(api) < s.ok() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
         }
+        api.stopRecording();
         // One more outbox tick, so a delivery round that was under way is counted whole.
         Thread.sleep(1500);
         CountedStore.Trips used = app.store.trips().minus(before);
@@ -185,6 +237,11 @@ public final class Benchmark {
         double n = Math.max(1, s.ok());
         return new Measured(s, (used.request() - idle.request() * seconds / idleSeconds) / n,
                 (used.delivery() - idle.delivery() * seconds / idleSeconds) / n);
+    }
+
+    /** How many different incidents the posts recorded so far announce. */
+    private static long announced(LoopbackWebApi api) {
+        return api.posts().stream().flatMap(p -> p.ids().stream()).distinct().count();
     }
 
     /**

@@ -4,12 +4,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import dev.opsbot.store.MongoStore;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The in-memory embedded store exactly as {@code MongoStore.inMemory()} starts it, with a driver
- * listener counting every command sent to it — the store round trips — by who sent it: the
- * outbox's delivery thread, the clock (Quartz), or the request path (everything else).
+ * The embedded file store exactly as {@code MongoStore.embedded(dataDir)} starts it for the app
+ * (commit and fsync per write, several connections), with a driver listener counting every
+ * command sent to it — the store round trips — by who sent it: the outbox's delivery thread,
+ * the clock (Quartz), or the request path (everything else).
  */
 final class CountedStore implements AutoCloseable {
 
@@ -29,12 +31,12 @@ final class CountedStore implements AutoCloseable {
     private final AtomicLong clock = new AtomicLong();
     final MongoStore store;
 
-    CountedStore() {
-        store = MongoStore.inMemory(new CommandListener() {
+    CountedStore(Path dataDir) {
+        store = MongoStore.embedded(dataDir, new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 String thread = Thread.currentThread().getName();
-                if (thread.equals("outbox")) {
+                if (thread.startsWith("outbox")) {
                     delivery.incrementAndGet();
                 } else if (thread.startsWith("quartz")) {
                     clock.incrementAndGet();

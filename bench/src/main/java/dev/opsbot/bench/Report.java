@@ -7,7 +7,7 @@ import java.util.Map;
 /** The benchmark's tables in Markdown, as docs/benchmarks.md shows them. */
 record Report(Benchmark.Options o, Map<String, List<Double>> starts, SlackProbe.Series floor,
         Map<Integer, Map<String, Benchmark.Measured>> bySize, Map<Integer, Benchmark.Measured> during,
-        Map<Integer, Integer> overlapped, String loadBefore, String loadAfter, double minutes) {
+        Map<Integer, Integer> overlapped, Map<String, Benchmark.Measured> rolesOff, Map<String, Benchmark.Measured> rolesOn, List<Burst.Result> bursts, String loadBefore, String loadAfter, double minutes) {
 
     String markdown() {
         StringBuilder out = new StringBuilder();
@@ -36,6 +36,28 @@ record Report(Benchmark.Options o, Map<String, List<Double>> starts, SlackProbe.
         during.values().forEach(m -> out.append(String.format(Locale.ROOT, " %.2f | %.2f |", m.series().p50(),
                 m.series().p99())));
 
+        if (!rolesOn.isEmpty()) {
+            int size = bySize.keySet().iterator().next();
+            Map<String, Benchmark.Measured> off = rolesOff;
+            out.append("\n\n### Roles off and on, ").append(Benchmark.size(size))
+                    .append(" incidents (each on a fresh application and store, one after the other)\n\n")
+                    .append("| command | off p50 | off p99 | on p50 | on p99 | off round trips | on round trips |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|");
+            rolesOn.forEach((command, on) -> out.append(String.format(Locale.ROOT,
+                    "%n| `/incident %s` | %.2f | %.2f | %.2f | %.2f |%s%s", command, off.get(command).series().p50(),
+                    off.get(command).series().p99(), on.series().p50(), on.series().p99(), trips(off.get(command)),
+                    trips(on))));
+        }
+        if (!bursts.isEmpty()) {
+            out.append("\n\n### Burst: declarations from ").append(Burst.CLIENTS)
+                    .append(" clients at once, announced through the outbox\n\n")
+                    .append("| declarations | channels | answered | declared in (s) | last post after the last"
+                            + " declaration (s) | posts | missing | announced twice | closest posts to a channel (ms) |\n")
+                    .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            bursts.forEach(b -> out.append(String.format(Locale.ROOT, "%n| %d | %d | %d | %.1f | %.2f | %d | %d | %d | %d |",
+                    b.declarations(), b.channels(), b.answered(), b.declaring(), b.lastPostAfter(), b.posts(),
+                    b.missing(), b.repeated(), b.closestMillis())));
+        }
         out.append("\n\n### Store round trips per command: request path + delivery\n\n| command |");
         bySize.keySet().forEach(size -> out.append(' ').append(Benchmark.size(size)).append(" |"));
         out.append("\n|---|");
@@ -61,10 +83,14 @@ record Report(Benchmark.Options o, Map<String, List<Double>> starts, SlackProbe.
         out.append("\n| declare while a list runs (list still running when answered) |");
         during.forEach((size, m) -> out.append(String.format(Locale.ROOT, " %d / %d (%d) |", m.series().ok(),
                 m.series().failed(), overlapped.get(size))));
+        rolesOff.forEach((command, m) -> out.append(String.format(Locale.ROOT, "%n| `/incident %s`, roles off | %d / %d |",
+                command, m.series().ok(), m.series().failed())));
+        rolesOn.forEach((command, m) -> out.append(String.format(Locale.ROOT, "%n| `/incident %s`, roles on | %d / %d |",
+                command, m.series().ok(), m.series().failed())));
 
-        out.append(String.format(Locale.ROOT, "%n%nSizes are closed incidents in the store; %d open ones are "
-                + "added to each. Up to %d s per command and size (at least %d, at most %d commands). "
-                + "Machine: %d cores, %s %s, Java %s, max heap %d MiB.%n", o.open(), o.budget().toSeconds(),
+        out.append(String.format(Locale.ROOT, "%n%nSizes are closed incidents in the archive; each store's working set holds %d more "
+                + "(half open, half resolved) and %d open, unacknowledged ones declared through the app. Up to %d s per command and size (at least %d, at most %d commands). "
+                + "Machine: %d cores, %s %s, Java %s, max heap %d MiB.%n", Seeding.WORKING, o.open(), o.budget().toSeconds(),
                 o.min(), o.max(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)));

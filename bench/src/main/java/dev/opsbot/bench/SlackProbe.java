@@ -63,7 +63,7 @@ final class SlackProbe {
     /** Sends one command; completes with its time in microseconds, or -1 if it failed. */
     CompletableFuture<Long> send(URI events, String text) {
         String key = "r" + TRIGGERS.incrementAndGet();
-        String body = SlackClient.commandBody("U0000001", RunningApp.OPS.id(), "/incident", text,
+        String body = SlackClient.commandBody(RunningApp.USER.id(), RunningApp.OPS.id(), "/incident", text,
                 api.responseUrl(key), key + ".bench");
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String signature = SlackSigner.sign(RunningApp.SECRET, timestamp, body);

@@ -38,12 +38,13 @@ final class StartupTimes {
         this.jar = jar;
     }
 
-    /** A data directory whose embedded store holds {@code incidents} closed incidents, made by the app's own code. */
+    /** A data directory whose embedded store holds {@code incidents} archived incidents and a working set. */
     static Path seededDataDir(int incidents) throws IOException {
         Path dir = Files.createTempDirectory("opsbot-bench-data");
         if (incidents > 0) {
             try (MongoStore store = MongoStore.embedded(dir)) {
-                Seeding.seed(Incidents.inMongo(store.database(), new MongoCounters(store.database())), incidents, 0);
+                Seeding.seed(store.database(), Incidents.inMongo(store.database(), new MongoCounters(store.database())),
+                        incidents, 0);
             }
         }
         return dir;

@@ -76,13 +76,18 @@ public final class MongoStore implements AutoCloseable {
 
     /** Starts the embedded server with its data in {@code dataDir/opsbot.mv}. */
     public static MongoStore embedded(Path dataDir) {
+        return embedded(dataDir, null);
+    }
+
+    /** The file store with a driver listener, so a benchmark can count round trips on the store the app runs. */
+    public static MongoStore embedded(Path dataDir, CommandListener listener) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("opsbot.mv").toAbsolutePath();
-        return startEmbedded(new EmbeddedBackend(MVStore.open(file.toString())), "embedded store " + file, null);
+        return startEmbedded(new EmbeddedBackend(MVStore.open(file.toString())), "embedded store " + file, listener);
     }
 
     /** An embedded server that keeps nothing on disk: for tests and benchmarks. */
