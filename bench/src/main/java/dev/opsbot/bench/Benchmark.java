@@ -107,6 +107,7 @@ public final class Benchmark {
             progress("bare Bolt floor");
             probe.series(bare.events(), i -> "list", o.budget(), o.min(), o.max());
             floor = probe.series(bare.events(), i -> "list", o.budget(), o.min(), o.max());
+            warmUp(api, probe, o);
             for (int size : o.sizes()) {
                 progress("%s incidents: starting the application and seeding", size(size));
                 try (RunningApp app = new RunningApp(api.url(), List.of())) {
@@ -137,6 +138,20 @@ public final class Benchmark {
         double minutes = (System.nanoTime() - began) / 60e9;
         System.out.print(new Report(o, starts, floor, bySize, declareDuringList, overlapped, rolesOff, rolesOn, bursts,
                 loadBefore, loadAfter, minutes).markdown());
+    }
+
+    /**
+     * Runs every command once on a throwaway application of the smallest size, unrecorded, so the
+     * first size measured does not also pay for the JVM compiling the command paths.
+     */
+    private static void warmUp(LoopbackWebApi api, SlackProbe probe, Options o) throws Exception {
+        progress("warming up the JVM on a throwaway application");
+        try (RunningApp app = new RunningApp(api.url(), List.of())) {
+            Map<String, IntFunction<String>> texts = seeded(app, probe, o, o.sizes().get(0));
+            for (String command : COMMANDS) {
+                probe.series(app.events(), texts.get(command), o.budget(), o.min(), o.max());
+            }
+        }
     }
 
     /** Ack and declare with roles off, or on with the benchmark's user granted responder and viewer the default. */
