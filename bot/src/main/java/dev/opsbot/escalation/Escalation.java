@@ -71,7 +71,37 @@ public final class Escalation implements IncidentListener, DueHandler {
 
     @Override
     public void declared(Incident incident) {
-        serviceOf(incident).ifPresent(s -> page(incident, s, 0, incident.declaredAt(), incident.declaredAt()));
+        declaredTelling(incident);
+    }
+
+    /** Pages as {@link #declared} does, and says so when no person on call was paged, with how to fix it. */
+    @Override
+    public Optional<String> declaredTelling(Incident incident) {
+        if (incident.service() == null) {
+            return Optional.of("Nobody was paged: " + incident.id() + " names no service. /incident assign "
+                    + incident.id() + " @who brings someone in; declare with --service <name> to page its on-call"
+                    + (services.list(1).isEmpty() ? " (/service add creates one)." : " (/service list shows them)."));
+        }
+        Optional<Service> service = serviceOf(incident);
+        if (service.isEmpty()) {
+            String name = incident.service();
+            return Optional.of("Nobody was paged: there is no service “" + name + "” yet; /service add " + name
+                    + " --team <team> --channel #channel, then /oncall rotation create <rotation> --members @a,@b "
+                    + "--service " + name + ".");
+        }
+        Service s = service.get();
+        Target paged = page(incident, s, 0, incident.declaredAt(), incident.declaredAt());
+        if (paged == null || !paged.nobodyOnCall()) {
+            return Optional.empty();
+        }
+        String only = ", so only " + Inline.channel(s.channel()) + " heard it";
+        return Optional.of(onCall.rotationOf(s)
+                .map(r -> "Nobody on call was paged: rotation " + r.name() + ", which answers for " + s.name()
+                        + ", has nobody on call "
+                        + "for its escalation levels" + only + "; /oncall override @who 4h --service " + s.name()
+                        + " puts someone on call.")
+                .orElse("Nobody on call was paged: " + s.name() + " has no on-call rotation" + only
+                        + "; /oncall rotation create <rotation> --members @a,@b --service " + s.name() + "."));
     }
 
     @Override
@@ -125,7 +155,8 @@ public final class Escalation implements IncidentListener, DueHandler {
                 .build(), incident.id() + ":escalation:" + now.getEpochSecond() + ":reopened");
     }
 
-    private void page(Incident incident, Service service, int step, Instant start, Instant now) {
+    /** Pages one step; returns whom it paged, or null when paging had already stopped. */
+    private Target page(Incident incident, Service service, int step, Instant start, Instant now) {
         EscalationPolicy policy = policies.forService(service.name());
         Duration timeout = policy.timeout(incident.severity());
         Ladder ladder = new Ladder(Target.of(policy, onCall.forService(service, now).orElse(null)), repeats);
@@ -136,7 +167,7 @@ public final class Escalation implements IncidentListener, DueHandler {
                             + ". It was paged " + step + " times; paging has stopped. Whoever takes it: "
                             + "/incident ack " + incident.id() + ".")
                     .build(), key);
-            return;
+            return null;
         }
         Target target = ladder.target(step);
         String why = step == 0 ? (start.equals(incident.declaredAt()) ? "was just declared" : "was just reopened")
@@ -158,6 +189,7 @@ public final class Escalation implements IncidentListener, DueHandler {
         data.put(START, start.toString());
         data.put(PAGED_AT, now.toString());
         due.schedule(item(incident, step + 1, nextAt, data));
+        return target;
     }
 
     private DueItem item(Incident incident, int step, Instant at, Map<String, String> data) {

@@ -22,6 +22,7 @@ import dev.opsbot.command.Refusal;
 import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -111,14 +112,17 @@ public final class IncidentCommands {
         Incident incident = incidents.declare(id -> Incident.declare(id, severity, title, service,
                 call.channel(), call.actor(), call.now()));
         record(call, "incident.declare", incident.id(), "", describe(incident));
-        Reply card = IncidentCards.card(incident, "Declared by " + Inline.user(call.actor()) + ".");
+        String declared = "Declared by " + Inline.user(call.actor()) + ".";
+        Reply card = IncidentCards.card(incident, declared);
         for (ChannelRef channel : announceTo) {
             if (!channel.equals(call.channel())) {
                 notifier.announce(channel, card, incident.id() + ":declared:" + channel.key());
             }
         }
-        listeners.forEach(l -> l.declared(incident));
-        return card;
+        List<String> told = new ArrayList<>();
+        listeners.forEach(l -> l.declaredTelling(incident).ifPresent(told::add));
+        // The declarer reads what went unpaged; the channels hear the declaration as it is.
+        return told.isEmpty() ? card : IncidentCards.card(incident, declared + "\n" + String.join("\n", told));
     }
 
     Reply acknowledge(CommandCall call) {
