@@ -8,6 +8,7 @@ import dev.opsbot.chat.TimeText;
 import dev.opsbot.incident.Incident;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.TimelineEntry;
 import dev.opsbot.oncall.OnCall;
 import dev.opsbot.schedule.DueHandler;
 import dev.opsbot.schedule.DueItem;
@@ -167,11 +168,14 @@ public final class Escalation implements IncidentListener, DueHandler {
                             + ". It was paged " + step + " times; paging has stopped. Whoever takes it: "
                             + "/incident ack " + incident.id() + ".")
                     .build(), key);
+            incidents.record(incident.id(), TimelineEntry.byOpsbot(now, "paging stopped", "nobody acknowledged in "
+                    + TimeText.span(Duration.between(start, now)) + "; paged " + step + " times"));
             return null;
         }
         Target target = ladder.target(step);
-        String why = step == 0 ? (start.equals(incident.declaredAt()) ? "was just declared" : "was just reopened")
-                : "is not acknowledged after " + TimeText.span(Duration.between(start, now));
+        String reason = step == 0 ? (start.equals(incident.declaredAt()) ? "declared" : "reopened")
+                : "not acknowledged after " + TimeText.span(Duration.between(start, now));
+        String why = (step == 0 ? "was just " : "is ") + reason;
         Instant nextAt = now.plus(timeout);
         Ladder nextLadder = new Ladder(Target.of(policy, onCall.forService(service, nextAt).orElse(null)), repeats);
         notifier.announce(service.channel(), header(incident)
@@ -189,6 +193,9 @@ public final class Escalation implements IncidentListener, DueHandler {
         data.put(START, start.toString());
         data.put(PAGED_AT, now.toString());
         due.schedule(item(incident, step + 1, nextAt, data));
+        String whom = target.person() == null ? Inline.channel(service.channel()) : Inline.user(target.person());
+        incidents.record(incident.id(), TimelineEntry.byOpsbot(now, step == 0 ? "paged" : "escalated",
+                whom + ", " + ladder.describe(step) + " — " + reason));
         return target;
     }
 
