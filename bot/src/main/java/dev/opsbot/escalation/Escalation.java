@@ -75,7 +75,7 @@ public final class Escalation implements IncidentListener, DueHandler {
         declaredTelling(incident);
     }
 
-    /** Pages as {@link #declared} does, and says so when no person on call was paged, with how to fix it. */
+    /** Pages the first level; when that reached no person on call, says so and how to fix it. */
     @Override
     public Optional<String> declaredTelling(Incident incident) {
         if (incident.service() == null) {
@@ -98,9 +98,8 @@ public final class Escalation implements IncidentListener, DueHandler {
         String only = ", so only " + Inline.channel(s.channel()) + " heard it";
         return Optional.of(onCall.rotationOf(s)
                 .map(r -> "Nobody on call was paged: rotation " + r.name() + ", which answers for " + s.name()
-                        + ", has nobody on call "
-                        + "for its escalation levels" + only + "; /oncall override @who 4h --service " + s.name()
-                        + " puts someone on call.")
+                        + ", has nobody on call for its escalation levels" + only + "; /oncall override @who 4h "
+                        + "--service " + s.name() + " puts someone on call.")
                 .orElse("Nobody on call was paged: " + s.name() + " has no on-call rotation" + only
                         + "; /oncall rotation create <rotation> --members @a,@b --service " + s.name() + "."));
     }
