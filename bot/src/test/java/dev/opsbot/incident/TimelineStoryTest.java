@@ -76,6 +76,22 @@ class TimelineStoryTest {
     }
 
     @Test
+    void anIncidentMentionedInAnotherIsLinkedToIt() {
+        ops.ok("dave", "/incident declare sev3 \"slow search\"");
+        ops.ok("dave", "/incident resolve INC-1 reindexed");
+        ops.ok("dave", "/incident close INC-1");
+        ops.core.clock.advance(Duration.ofMinutes(3));
+        ops.ok("erin", "/incident declare sev2 \"search slow again, like inc-1\"");
+        ops.ok("erin", "/incident update INC-2 same shard as INC-1 and INC-2; not INC-77");
+
+        assertThat(rows()).containsSubsequence("14:03 @erin linked: INC-2 mentions it",
+                "14:03 @erin linked: INC-2 mentions it");
+        assertThat(ops.core.incidents.find("INC-2").orElseThrow().timeline())
+                .as("an incident is not linked to itself").extracting(TimelineEntry::kind)
+                .containsExactly("declared", "update");
+    }
+
+    @Test
     void pickingUpAnIncidentByAcknowledgingSaysWhoOwnsItNow() {
         ops.ok("dave", "/incident declare sev3 \"slow search\"");
         ops.ok("erin", "/incident ack INC-1");
