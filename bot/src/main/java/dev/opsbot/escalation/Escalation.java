@@ -8,6 +8,7 @@ import dev.opsbot.chat.TimeText;
 import dev.opsbot.incident.Incident;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.TimelineEntry;
 import dev.opsbot.oncall.OnCall;
 import dev.opsbot.schedule.DueHandler;
 import dev.opsbot.schedule.DueItem;
@@ -71,7 +72,36 @@ public final class Escalation implements IncidentListener, DueHandler {
 
     @Override
     public void declared(Incident incident) {
-        serviceOf(incident).ifPresent(s -> page(incident, s, 0, incident.declaredAt(), incident.declaredAt()));
+        declaredTelling(incident);
+    }
+
+    /** Pages the first level; when that reached no person on call, says so and how to fix it. */
+    @Override
+    public Optional<String> declaredTelling(Incident incident) {
+        if (incident.service() == null) {
+            return Optional.of("Nobody was paged: " + incident.id() + " names no service. /incident assign "
+                    + incident.id() + " @who brings someone in; declare with --service <name> to page its on-call"
+                    + (services.list(1).isEmpty() ? " (/service add creates one)." : " (/service list shows them)."));
+        }
+        Optional<Service> service = serviceOf(incident);
+        if (service.isEmpty()) {
+            String name = incident.service();
+            return Optional.of("Nobody was paged: there is no service “" + name + "” yet; /service add " + name
+                    + " --team <team> --channel #channel, then /oncall rotation create <rotation> --members @a,@b "
+                    + "--service " + name + ".");
+        }
+        Service s = service.get();
+        Target paged = page(incident, s, 0, incident.declaredAt(), incident.declaredAt());
+        if (paged == null || !paged.nobodyOnCall()) {
+            return Optional.empty();
+        }
+        String only = ", so only " + Inline.channel(s.channel()) + " heard it";
+        return Optional.of(onCall.rotationOf(s)
+                .map(r -> "Nobody on call was paged: rotation " + r.name() + ", which answers for " + s.name()
+                        + ", has nobody on call for its escalation levels" + only + "; /oncall override @who 4h "
+                        + "--service " + s.name() + " puts someone on call.")
+                .orElse("Nobody on call was paged: " + s.name() + " has no on-call rotation" + only
+                        + "; /oncall rotation create <rotation> --members @a,@b --service " + s.name() + "."));
     }
 
     @Override
@@ -125,7 +155,8 @@ public final class Escalation implements IncidentListener, DueHandler {
                 .build(), incident.id() + ":escalation:" + now.getEpochSecond() + ":reopened");
     }
 
-    private void page(Incident incident, Service service, int step, Instant start, Instant now) {
+    /** Pages one step; returns whom it paged, or null when paging had already stopped. */
+    private Target page(Incident incident, Service service, int step, Instant start, Instant now) {
         EscalationPolicy policy = policies.forService(service.name());
         Duration timeout = policy.timeout(incident.severity());
         Ladder ladder = new Ladder(Target.of(policy, onCall.forService(service, now).orElse(null)), repeats);
@@ -136,11 +167,14 @@ public final class Escalation implements IncidentListener, DueHandler {
                             + ". It was paged " + step + " times; paging has stopped. Whoever takes it: "
                             + "/incident ack " + incident.id() + ".")
                     .build(), key);
-            return;
+            incidents.record(incident.id(), TimelineEntry.byOpsbot(now, "paging stopped", "nobody acknowledged in "
+                    + TimeText.span(Duration.between(start, now)) + "; paged " + step + " times"));
+            return null;
         }
         Target target = ladder.target(step);
-        String why = step == 0 ? (start.equals(incident.declaredAt()) ? "was just declared" : "was just reopened")
-                : "is not acknowledged after " + TimeText.span(Duration.between(start, now));
+        String reason = step == 0 ? (start.equals(incident.declaredAt()) ? "declared" : "reopened")
+                : "not acknowledged after " + TimeText.span(Duration.between(start, now));
+        String why = (step == 0 ? "was just " : "is ") + reason;
         Instant nextAt = now.plus(timeout);
         Ladder nextLadder = new Ladder(Target.of(policy, onCall.forService(service, nextAt).orElse(null)), repeats);
         notifier.announce(service.channel(), header(incident)
@@ -158,6 +192,10 @@ public final class Escalation implements IncidentListener, DueHandler {
         data.put(START, start.toString());
         data.put(PAGED_AT, now.toString());
         due.schedule(item(incident, step + 1, nextAt, data));
+        String whom = target.person() == null ? Inline.channel(service.channel()) : Inline.user(target.person());
+        incidents.record(incident.id(), TimelineEntry.byOpsbot(now, step == 0 ? "paged" : "escalated",
+                whom + ", " + ladder.describe(step) + " — " + reason));
+        return target;
     }
 
     private DueItem item(Incident incident, int step, Instant at, Map<String, String> data) {

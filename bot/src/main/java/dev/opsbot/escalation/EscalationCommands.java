@@ -38,11 +38,12 @@ public final class EscalationCommands {
             CommandSpec.of("set", "Change a service's levels or acknowledge timeouts", EscalationCommands::set)
                     .needs("escalation.write")
                     .with(SERVICE,
-                            flag("levels", OptionType.TEXT, "Levels in order, from primary, secondary, channel"),
-                            flag("sev1", OptionType.DURATION, "Time to acknowledge a sev1 before escalating"),
-                            flag("sev2", OptionType.DURATION, "Time to acknowledge a sev2"),
-                            flag("sev3", OptionType.DURATION, "Time to acknowledge a sev3"),
-                            flag("sev4", OptionType.DURATION, "Time to acknowledge a sev4"))
+                            flag("levels", OptionType.TEXT, "Levels in order, comma-separated, from primary, secondary, channel"),
+                            flag("sev1", OptionType.DURATION,
+                                    "Time to acknowledge a sev1 before escalating, 1m to 1d, e.g. 5m"),
+                            flag("sev2", OptionType.DURATION, "Time to acknowledge a sev2, 1m to 1d, e.g. 15m"),
+                            flag("sev3", OptionType.DURATION, "Time to acknowledge a sev3, 1m to 1d, e.g. 30m"),
+                            flag("sev4", OptionType.DURATION, "Time to acknowledge a sev4, 1m to 1d, e.g. 2h"))
                     .example("/escalation set payments --sev1 5m --sev2 15m --levels primary,secondary,channel"));
 
     private final Services services;

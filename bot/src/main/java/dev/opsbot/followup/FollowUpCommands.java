@@ -43,7 +43,7 @@ public final class FollowUpCommands {
                             flag("page", OptionType.INTEGER, "Which page of the list, from 1"))
                     .example("/followup list --mine"),
             CommandSpec.of("snooze", "Put a follow-up off for a while", FollowUpCommands::snooze)
-                    .with(ID, positional("for", OptionType.DURATION, "How long, e.g. 30m, 2h, 1d"))
+                    .with(ID, positional("for", OptionType.DURATION, "How long, up to 30d, e.g. 30m, 2h, 1d"))
                     .example("/followup snooze FU-12 2h"),
             CommandSpec.of("done", "Finish a follow-up: no more reminders", FollowUpCommands::done)
                     .with(ID).example("/followup done FU-12"));

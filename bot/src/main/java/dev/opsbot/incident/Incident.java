@@ -37,7 +37,7 @@ public record Incident(
         List<TimelineEntry> timeline) {
 
     public Incident {
-        timeline = List.copyOf(timeline);
+        timeline = TimelineEntry.bounded(timeline);
     }
 
     public static Incident declare(String id, Severity severity, String title, String service, ChannelRef channel,
@@ -53,12 +53,13 @@ public record Incident(
                     + TimeText.clock(acknowledgedAt, ZoneOffset.UTC) + ".");
         }
         requireOpen("acknowledge");
-        Draft d = draft(by, now, "acknowledged", "");
+        // Whoever picks up an incident leads it, unless someone was explicitly assigned.
+        boolean takesOwnership = (owner == null || owner.sameAs(declaredBy)) && !by.sameAs(owner);
+        Draft d = draft(by, now, "acknowledged", takesOwnership ? "owner " + Inline.user(by) : "");
         d.status = IncidentStatus.ACKNOWLEDGED;
         d.acknowledgedBy = by;
         d.acknowledgedAt = now;
         if (owner == null || owner.sameAs(declaredBy)) {
-            // Whoever picks up an incident leads it, unless someone was explicitly assigned.
             d.owner = by;
         }
         return d.build();
@@ -144,6 +145,17 @@ public record Incident(
         Draft d = draft(by, now, "closed", "");
         d.status = IncidentStatus.CLOSED;
         d.closedAt = now;
+        return d.build();
+    }
+
+    /**
+     * Something that happened to the incident outside its own rules (a page, an escalation, a
+     * handover, a linked item), added to its timeline in any state. It is history, not news from
+     * the people working it, so {@code lastUpdateAt} (what "no update for 30m" reminders read) stays.
+     */
+    public Incident recorded(TimelineEntry entry) {
+        Draft d = new Draft(this);
+        d.timeline.add(entry);
         return d.build();
     }
 

@@ -5,9 +5,13 @@ import dev.opsbot.chat.Reply;
 import dev.opsbot.chat.TimeText;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** How an incident looks in chat: the card with its buttons, a one-line row, the full story. */
 public final class IncidentCards {
+
+    /** The newest timeline entries a story shows; chat messages have room for about this many rows. */
+    static final int TIMELINE_SHOWN = 20;
 
     private IncidentCards() {
     }
@@ -47,9 +51,16 @@ public final class IncidentCards {
         if (i.summary() != null && !i.summary().isBlank()) {
             b.field("Resolution", i.summary());
         }
-        for (TimelineEntry e : i.timeline()) {
-            b.row(TimeText.clock(e.at(), ZoneOffset.UTC) + " " + Inline.user(e.actor()) + " " + e.kind()
-                    + (e.text().isBlank() ? "" : ": " + e.text()));
+        List<TimelineEntry> entries = TimelineEntry.entries(i.timeline());
+        int from = Math.max(0, entries.size() - TIMELINE_SHOWN);
+        long earlier = from + TimelineEntry.dropped(i.timeline());
+        if (earlier > 0) {
+            b.row("… " + earlier + (earlier == 1 ? " earlier entry" : " earlier entries") + " (/audit " + i.id()
+                    + " lists every change)");
+        }
+        for (TimelineEntry e : entries.subList(from, entries.size())) {
+            b.row(TimeText.clock(e.at(), ZoneOffset.UTC) + " " + (e.actor() == null ? "" : Inline.user(e.actor()) + " ")
+                    + e.kind() + (e.text().isBlank() ? "" : ": " + e.text()));
         }
         addButtons(b, i);
         return b.build();

@@ -22,9 +22,14 @@ import dev.opsbot.command.Refusal;
 import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The {@code /incident} command: declaring incidents and moving them through their life. */
 public final class IncidentCommands {
@@ -33,6 +38,9 @@ public final class IncidentCommands {
     static final int LONGEST_TITLE = 120;
     /** Room for a note inside one message section (Slack's is 3000 characters) next to the card's own text. */
     static final int LONGEST_NOTE = 2000;
+    /** Incident ids in a title or note; at most {@link #MOST_LINKS} are linked from one text. */
+    private static final Pattern MENTIONED = Pattern.compile("(?i)\\bINC-(\\d{1,9})\\b");
+    private static final int MOST_LINKS = 5;
     private static final OptionSpec ID = item("id", "The incident, e.g. INC-42", "INC");
     private static final OptionSpec SERVICE = flag("service", OptionType.NAME, "The affected service")
             .suggesting(OptionSpec.Suggest.SERVICES);
@@ -111,14 +119,18 @@ public final class IncidentCommands {
         Incident incident = incidents.declare(id -> Incident.declare(id, severity, title, service,
                 call.channel(), call.actor(), call.now()));
         record(call, "incident.declare", incident.id(), "", describe(incident));
-        Reply card = IncidentCards.card(incident, "Declared by " + Inline.user(call.actor()) + ".");
+        String declared = "Declared by " + Inline.user(call.actor()) + ".";
+        Reply card = IncidentCards.card(incident, declared);
         for (ChannelRef channel : announceTo) {
             if (!channel.equals(call.channel())) {
                 notifier.announce(channel, card, incident.id() + ":declared:" + channel.key());
             }
         }
-        listeners.forEach(l -> l.declared(incident));
-        return card;
+        List<String> told = new ArrayList<>();
+        listeners.forEach(l -> l.declaredTelling(incident).ifPresent(told::add));
+        link(incident.id(), title, call);
+        // The declarer reads what went unpaged; the channels hear the declaration as it is.
+        return told.isEmpty() ? card : IncidentCards.card(incident, declared + "\n" + String.join("\n", told));
     }
 
     Reply acknowledge(CommandCall call) {
@@ -135,6 +147,7 @@ public final class IncidentCommands {
     Reply update(CommandCall call) {
         String note = withinNoteLength(call.args().text("note"), "A note");
         Incident after = change(call, "incident.update", i -> i.note(call.actor(), note, call.now()));
+        link(after.id(), note, call);
         return IncidentCards.card(after, Inline.user(call.actor()) + ": " + note);
     }
 
@@ -176,6 +189,24 @@ public final class IncidentCommands {
 
     Reply show(CommandCall call) {
         return IncidentCards.story(load(call.args().text("id")));
+    }
+
+    /**
+     * An incident named in another's title or note is linked: its own timeline says which incident
+     * mentions it, so the story of a closed incident leads to the one declared after it.
+     */
+    private void link(String from, String text, CommandCall call) {
+        Matcher m = MENTIONED.matcher(text);
+        Set<String> named = new LinkedHashSet<>();
+        while (m.find() && named.size() < MOST_LINKS) {
+            String id = "INC-" + Long.parseLong(m.group(1));
+            if (!id.equals(from)) {
+                named.add(id);
+            }
+        }
+        for (String id : named) {
+            incidents.record(id, new TimelineEntry(call.now(), call.actor(), "linked", from + " mentions it"));
+        }
     }
 
     private static String withinNoteLength(String text, String what) {

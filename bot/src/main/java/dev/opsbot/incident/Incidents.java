@@ -29,6 +29,14 @@ public interface Incidents {
      */
     Optional<Change> update(String id, UnaryOperator<Incident> change);
 
+    /**
+     * Adds an entry to an incident's timeline — how other features (paging, handovers, linked
+     * items) tell its story — as a versioned update like any other; false if there is no such incident.
+     */
+    default boolean record(String id, TimelineEntry entry) {
+        return update(id, i -> i.recorded(entry)).isPresent();
+    }
+
     /** The first page of {@link #page}: at most {@code query.limit()} incidents of the working set. */
     default List<Incident> list(Query query) {
         return page(query, 1).items();

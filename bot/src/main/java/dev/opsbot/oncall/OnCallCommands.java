@@ -42,7 +42,7 @@ public final class OnCallCommands {
             CommandSpec.of("override", "Put someone on call for a while instead of the rotation",
                             OnCallCommands::override)
                     .with(positional("who", OptionType.USER, "Who takes the pager"),
-                            positional("duration", OptionType.DURATION, "For how long, like 4h or 2d"),
+                            positional("duration", OptionType.DURATION, "For how long, up to 31d, like 4h or 2d"),
                             ROTATION, SERVICE)
                     .example("/oncall override @bob 4h --service payments"),
             CommandSpec.of("swap", "Trade your next shift (or the rest of this one) for someone's next one",

@@ -30,9 +30,9 @@ final class RotationCommands {
             .with(choice("action", "What to do", List.of("create", "attach", "show")),
                     optionalPositional("name", OptionType.NAME, "The rotation, e.g. payments-primary"),
                     flag("members", OptionType.USERS, "Who takes turns, in order"),
-                    flag("every", OptionType.DURATION, "How long a turn lasts: 1d, 1w, 2w; 1w if not given"),
-                    flag("handoff", OptionType.TEXT, "When turns change, like \"mon 09:00\""),
-                    flag("tz", OptionType.ZONE, "The time zone of the handoff; the team's zone if not given"),
+                    flag("every", OptionType.DURATION, "How long a turn lasts, whole days or weeks up to 8w: 1d, 1w, 2w; 1w if not given"),
+                    flag("handoff", OptionType.TEXT, "When turns change: a day and time for weekly turns (mon 09:00), a time for daily ones (09:00)"),
+                    flag("tz", OptionType.ZONE, "The time zone of the handoff, e.g. Europe/London; the team's zone if not given"),
                     flag("service", OptionType.NAME, "The service it answers for")
                             .suggesting(OptionSpec.Suggest.SERVICES))
             .example("/oncall rotation create payments-primary --members @a,@b,@c --every 1w "

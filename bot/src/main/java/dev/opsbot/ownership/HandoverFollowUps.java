@@ -77,6 +77,8 @@ public final class HandoverFollowUps implements DueHandler {
         cancelFor(o);
         audit.append(new AuditEntry(now, by, "owner.handover.void", o.item(), "offered to " + o.to().key(),
                 "owner " + newOwner.key()));
+        owners.kind(o.kind()).record(o.item(), by, "handover ended", "the offer to " + Inline.user(o.to())
+                + " no longer stands: " + Inline.user(newOwner) + " owns it now", now);
         String what = newOwner.sameAs(o.to()) ? Inline.user(by) + " made you the owner, so there is nothing left to "
                 + "accept." : Inline.user(by) + " made " + Inline.user(newOwner) + " the owner, so the offer from "
                 + Inline.user(o.from()) + " no longer stands.";
@@ -139,6 +141,8 @@ public final class HandoverFollowUps implements DueHandler {
         cancelFor(o);
         audit.append(new AuditEntry(now, o.from(), "owner.handover.lapsed", o.item(), "offered to " + o.to().key(),
                 "owner " + o.from().key()));
+        owners.kind(o.kind()).record(o.item(), null, "handover lapsed", Inline.user(o.to()) + " did not answer within "
+                + TimeText.span(GIVE_UP_AFTER), now);
         if (live == null) {
             return;
         }

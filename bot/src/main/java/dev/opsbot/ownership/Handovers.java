@@ -53,6 +53,7 @@ final class Handovers {
                     + Inline.user(pending.to()) + "'s answer.");
         }
         followUps.scheduleFor(offer);
+        story(offer, me, "handover offered", "to " + Inline.user(to) + (note.isBlank() ? "" : ": " + note), call);
         record(call, "owner.handover.offer", item.item(), "owner " + me.key(), "offered to " + to.key());
         Reply.Builder b = Reply.toChannel("Handover offer · " + item.label())
                 .text(Inline.user(me) + " offers " + item.label() + " to " + Inline.user(to) + ". "
@@ -78,6 +79,7 @@ final class Handovers {
             throw ownerChanged;
         }
         followUps.ownerChanged(offer.item(), offer.from(), call.actor());
+        story(offer, call.actor(), "handover accepted", "from " + Inline.user(offer.from()), call);
         record(call, "owner.handover.accept", offer.item(), "owner " + offer.from().key(),
                 "owner " + call.actor().key());
         return Reply.toChannel("Handover accepted · " + after.label())
@@ -88,6 +90,7 @@ final class Handovers {
 
     Reply decline(CommandCall call) {
         HandoverOffer offer = answer(call);
+        story(offer, call.actor(), "handover declined", "offered by " + Inline.user(offer.from()), call);
         record(call, "owner.handover.decline", offer.item(), "offered to " + call.actor().key(),
                 "owner " + offer.from().key());
         return Reply.toChannel("Handover declined · " + offer.label())
@@ -109,6 +112,7 @@ final class Handovers {
         HandoverOffer taken = offers.remove(item.item(), offer.at()).orElseThrow(() -> Refusal.because(
                 "The handover of " + item.label() + " was answered or lapsed just now; nothing is left to withdraw."));
         followUps.withdrawn(taken, me);
+        story(taken, me, "handover withdrawn", "the offer to " + Inline.user(taken.to()), call);
         record(call, "owner.handover.withdraw", item.item(), "offered to " + taken.to().key(),
                 "owner " + (item.owner() == null ? "-" : item.owner().key()));
         return Reply.onlyMe("Handover withdrawn · " + item.label())
@@ -144,6 +148,11 @@ final class Handovers {
                     + String.join(", ", waiting.stream().map(HandoverOffer::item).toList()) + ".");
         }
         return waiting.get(0).item();
+    }
+
+    /** The item's own history (an incident's timeline) tells the handover too. */
+    private void story(HandoverOffer offer, Actor by, String event, String detail, CommandCall call) {
+        owners.kind(offer.kind()).record(offer.item(), by, event, detail, call.now());
     }
 
     private void record(CommandCall call, String action, String item, String before, String after) {

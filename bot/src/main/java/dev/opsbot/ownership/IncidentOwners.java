@@ -5,6 +5,7 @@ import dev.opsbot.chat.Inline;
 import dev.opsbot.command.Refusal;
 import dev.opsbot.incident.Incident;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.TimelineEntry;
 import dev.opsbot.service.Service;
 import dev.opsbot.service.Services;
 import java.time.Instant;
@@ -49,6 +50,11 @@ public final class IncidentOwners implements OwnedItems {
             return i.assign(by, newOwner, now);
         }).orElseThrow(() -> Refusal.badInput("There is no incident " + item + "."));
         return owned(change.after());
+    }
+
+    @Override
+    public void record(String item, Actor by, String event, String detail, Instant at) {
+        incidents.record(item, new TimelineEntry(at, by, event, detail));
     }
 
     @Override

@@ -25,6 +25,14 @@ public interface OwnedItems {
      */
     Owned transfer(String item, Actor expected, Actor newOwner, Actor by, Instant now);
 
+    /**
+     * Notes something that happened to the item's ownership (a handover offered, answered,
+     * withdrawn) where this kind keeps the item's history, as an incident keeps its timeline;
+     * {@code by} is null for what opsbot did by itself. Kinds without a history note nothing.
+     */
+    default void record(String item, Actor by, String event, String detail, Instant at) {
+    }
+
     /** Live items this person owns. */
     List<Owned> ownedBy(Actor who, int limit);
 

@@ -181,7 +181,7 @@ class IncidentCommandsTest {
                 new Reply.Field("Resolution", "replica promoted"));
         assertThat(story.rows()).extracting(Inline::plain).containsExactly(
                 "14:00 UTC @bob declared: sev2 db latency",
-                "14:04 UTC @alice acknowledged",
+                "14:04 UTC @alice acknowledged: owner @alice",
                 "14:24 UTC @alice update: failover started",
                 "15:30 UTC @alice resolved: replica promoted");
         assertThat(story.buttons()).extracting(Reply.Button::command)

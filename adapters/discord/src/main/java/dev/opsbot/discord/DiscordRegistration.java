@@ -21,7 +21,8 @@ import net.dv8tion.jda.api.utils.data.DataArray;
  * The Discord slash commands, generated from the catalog: a root is a command, each of its
  * commands a subcommand (plus {@code help}), each option a typed Discord option with the
  * required ones first. Options Discord has no type for (durations, ids, several people, time
- * zones) are strings the router parses exactly as it parses typed words.
+ * zones) are strings the router parses exactly as it parses typed words; their descriptions are the
+ * catalog's, so what Discord promises is what the command accepts.
  */
 public final class DiscordRegistration {
 
@@ -90,14 +91,13 @@ public final class DiscordRegistration {
         return data;
     }
 
-    /** Discord shows no usage line, so values it cannot type say how they are written. */
+    /**
+     * Discord shows no usage line. Durations and zones carry their own examples in the catalog,
+     * where a test checks each against what the command accepts, so only how several people are
+     * written is added here.
+     */
     private static String hint(OptionSpec o) {
-        return switch (o.type()) {
-            case DURATION -> " (like 30m, 2h, 1d)";
-            case USERS -> " (mention them, comma-separated)";
-            case ZONE -> " (like Europe/London)";
-            default -> "";
-        };
+        return o.type() == dev.opsbot.command.OptionType.USERS ? " (mention them, comma-separated)" : "";
     }
 
     static String name(String catalogName) {

@@ -94,7 +94,9 @@ class DiscordRegistrationTest {
         OptionSpec level = new OptionSpec("level", OptionType.CHOICE, "x".repeat(120), true, true,
                 java.util.stream.IntStream.range(0, 30).mapToObj(n -> "c" + n).toList(), List.of(), OptionSpec.Suggest.NONE);
 
-        assertThat(DiscordRegistration.option(every).toData().getString("description")).isEqualTo("How often (like 30m, 2h, 1d)");
+        assertThat(DiscordRegistration.option(every).toData().getString("description")).isEqualTo("How often");
+        assertThat(DiscordRegistration.option(guests).toData().getString("description"))
+                .isEqualTo("Who else (mention them, comma-separated)");
         assertThat(DiscordRegistration.option(guests).toData().getInt("type")).isEqualTo(3);
         assertThat(DiscordRegistration.option(where).toData().getInt("type")).isEqualTo(7);
         assertThat(DiscordRegistration.option(where).toData().getArray("channel_types").toList()).containsExactly(0, 5);
@@ -169,6 +171,31 @@ class DiscordRegistrationTest {
             }
         }
         throw new AssertionError("no command " + name);
+    }
+
+    /**
+     * Discord shows an option's description and nothing else, so it must promise only what the
+     * command accepts: the catalog's words whole (their examples are checked against the commands
+     * in the core), with nothing added but how several people are written.
+     */
+    @Test
+    void everyOptionDescriptionIsTheCatalogsWholeWithNoExamplesOfItsOwn() {
+        for (CommandRoot<?> root : catalog.roots()) {
+            for (CommandSpec<?> spec : root.commands()) {
+                DataArray options = sub(root.name(), spec.name()).optArray("options").orElse(DataArray.empty());
+                for (OptionSpec o : spec.options()) {
+                    String shown = null;
+                    for (int i = 0; i < options.length(); i++) {
+                        if (options.getObject(i).getString("name").equals(o.name())) {
+                            shown = options.getObject(i).getString("description");
+                        }
+                    }
+                    String expected = o.description() + (o.type() == OptionType.USERS
+                            ? " (mention them, comma-separated)" : "");
+                    assertThat(shown).as("/%s %s --%s", root.name(), spec.name(), o.name()).isEqualTo(expected);
+                }
+            }
+        }
     }
 
     private DataObject sub(String root, String sub) {

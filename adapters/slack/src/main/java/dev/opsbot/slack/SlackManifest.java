@@ -20,6 +20,8 @@ public final class SlackManifest {
     private static final int NAME_MAX = 35;
     private static final int COMMAND_MAX = 32;
     private static final int DESCRIPTION_MAX = 2000;
+    /** Slack's limit for the app's short description. */
+    static final int APP_DESCRIPTION_MAX = 140;
     private static final int USAGE_HINT_MAX = 1000;
 
     private SlackManifest() {
@@ -40,24 +42,15 @@ public final class SlackManifest {
         y.append("_metadata:\n  major_version: 1\n  minor_version: 1\n");
         y.append("display_information:\n");
         y.append("  name: ").append(quote(cut(name, NAME_MAX))).append('\n');
-        y.append("  description: ").append(quote("ChatOps for infrastructure operations: incidents, on-call, changes."))
-                .append('\n');
+        y.append("  description: ").append(quote(description(catalog))).append('\n');
         y.append("features:\n");
         y.append("  bot_user:\n    display_name: ").append(quote(cut(name, NAME_MAX)))
                 .append("\n    always_online: true\n");
         y.append("  slash_commands:\n");
+        // Every command Slack sends reaches the router, which answers /help itself.
+        slashCommand(y, "/help", "Every opsbot command, or one command's subcommands", "[command]", url);
         for (CommandRoot<?> root : catalog.roots()) {
-            String command = "/" + root.name();
-            if (command.length() > COMMAND_MAX) {
-                throw new IllegalStateException("Slack allows " + COMMAND_MAX + " characters in a command: " + command);
-            }
-            y.append("    - command: ").append(quote(command)).append('\n');
-            if (url != null) {
-                y.append("      url: ").append(quote(url)).append('\n');
-            }
-            y.append("      description: ").append(quote(cut(root.summary(), DESCRIPTION_MAX))).append('\n');
-            y.append("      usage_hint: ").append(quote(cut(usageHint(root), USAGE_HINT_MAX))).append('\n');
-            y.append("      should_escape: true\n");
+            slashCommand(y, "/" + root.name(), root.summary(), usageHint(root), url);
         }
         y.append("oauth_config:\n  scopes:\n    bot:\n");
         for (String scope : BOT_SCOPES) {
@@ -71,6 +64,28 @@ public final class SlackManifest {
         y.append("  socket_mode_enabled: ").append(socketMode).append('\n');
         y.append("  token_rotation_enabled: false\n");
         return y.toString();
+    }
+
+    private static void slashCommand(StringBuilder y, String command, String description, String usageHint,
+            String url) {
+        if (command.length() > COMMAND_MAX) {
+            throw new IllegalStateException("Slack allows " + COMMAND_MAX + " characters in a command: " + command);
+        }
+        y.append("    - command: ").append(quote(command)).append('\n');
+        if (url != null) {
+            y.append("      url: ").append(quote(url)).append('\n');
+        }
+        y.append("      description: ").append(quote(cut(description, DESCRIPTION_MAX))).append('\n');
+        y.append("      usage_hint: ").append(quote(cut(usageHint, USAGE_HINT_MAX))).append('\n');
+        y.append("      should_escape: true\n");
+    }
+
+    /** Names only the commands this build has; when they no longer fit Slack's limit, /help does. */
+    static String description(CommandCatalog catalog) {
+        String what = "ChatOps for infrastructure operations";
+        String all = what + ": " + String.join(", ", catalog.roots().stream().map(r -> "/" + r.name()).toList())
+                + ", /help.";
+        return all.length() <= APP_DESCRIPTION_MAX ? all : what + "; /help lists its commands.";
     }
 
     private static String usageHint(CommandRoot<?> root) {

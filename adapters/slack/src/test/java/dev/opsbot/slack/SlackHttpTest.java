@@ -45,6 +45,17 @@ class SlackHttpTest {
     }
 
     @Test
+    void helpTypedInSlackIsAnsweredPrivatelyWithTheCatalogsHelp() throws Exception {
+        var all = app.client.send(app.client.commandBody("U1", "C1", "/help", ""));
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(Json.allText(all.json().getAsJsonArray("blocks"))).contains("opsbot commands", "/incident");
+
+        var one = app.client.send(app.client.commandBody("U1", "C1", "/help", "incident"));
+        assertThat(Json.allText(one.json().getAsJsonArray("blocks"))).contains("/incident declare");
+    }
+
+    @Test
     void badInputIsAnsweredOnlyToTheTyperWithTheUsageAndWritesNothing() throws Exception {
         var sent = app.client.send(app.client.commandBody("U1", "C1", "/incident", "declare sev9 db latency"));
 

@@ -40,8 +40,9 @@ class SlackManifestTest {
         assertThat(name).isEqualTo("opsbot").hasSizeLessThanOrEqualTo(35);
         assertThat((String) at(m, "features", "bot_user", "display_name")).isNotBlank();
         List<Map<String, Object>> commands = at(m, "features", "slash_commands");
-        assertThat(commands).extracting(c -> c.get("command"))
-                .containsExactlyElementsOf(catalog.roots().stream().map(r -> "/" + r.name()).toList());
+        List<String> expected = new java.util.ArrayList<>(List.of("/help"));
+        catalog.roots().forEach(r -> expected.add("/" + r.name()));
+        assertThat(commands).extracting(c -> c.get("command")).containsExactlyElementsOf(expected);
         for (Map<String, Object> c : commands) {
             assertThat((String) c.get("command")).startsWith("/").hasSizeLessThanOrEqualTo(32);
             assertThat((String) c.get("description")).isNotBlank().hasSizeLessThanOrEqualTo(2000);
@@ -49,7 +50,7 @@ class SlackManifestTest {
             assertThat(c.get("url")).isEqualTo("https://ops.example.com/slack/events");
             assertThat(c.get("should_escape")).isEqualTo(true);
         }
-        assertThat((String) commands.get(0).get("usage_hint")).contains("declare", "ack", "resolve");
+        assertThat((String) commands.get(1).get("usage_hint")).contains("declare", "ack", "resolve");
         assertThat((List<String>) at(m, "oauth_config", "scopes", "bot"))
                 .containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public", "users:read");
         assertThat((Boolean) at(m, "settings", "interactivity", "is_enabled")).isTrue();
@@ -90,9 +91,36 @@ class SlackManifestTest {
         List<Map<String, Object>> commands = at(parse(SlackManifest.render(catalog, Map.of())),
                 "features", "slash_commands");
 
-        assertThat(commands).singleElement().satisfies(c -> {
+        assertThat(commands).extracting(c -> c.get("command")).containsExactly("/help", "/change");
+        assertThat(commands.get(1)).satisfies(c -> {
             assertThat(c.get("command")).isEqualTo("/change");
             assertThat(c.get("description")).isEqualTo("Request: and approve changes; \"quoted\" # not a comment");
         });
+    }
+
+    @Test
+    void helpIsASlashCommandOfTheManifestSoItReachesTheRouterInSlack() {
+        List<Map<String, Object>> commands = at(parse(SlackManifest.render(OpsbotCatalog.standard(), Map.of())),
+                "features", "slash_commands");
+
+        assertThat(commands).filteredOn(c -> "/help".equals(c.get("command"))).singleElement()
+                .satisfies(c -> assertThat(c.get("usage_hint")).isEqualTo("[command]"));
+    }
+
+    @Test
+    void theDescriptionNamesOnlyCommandsThatExist() {
+        String description = at(parse(SlackManifest.render(OpsbotCatalog.standard(), Map.of())),
+                "display_information", "description");
+
+        assertThat(description).hasSizeLessThanOrEqualTo(SlackManifest.APP_DESCRIPTION_MAX)
+                .contains("/incident", "/oncall", "/help").doesNotContain("changes");
+        List<CommandRoot<?>> roots = new java.util.ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            roots.add(CommandRoot.of("feature" + n, "Feature " + n,
+                    CommandSpec.of("run", "Run", (Object h, dev.opsbot.command.CommandCall c) -> Reply.note("ok"))));
+        }
+        CommandCatalog many = new CommandCatalog(roots);
+        assertThat(SlackManifest.description(many)).isEqualTo(
+                "ChatOps for infrastructure operations; /help lists its commands.");
     }
 }
