@@ -2,7 +2,6 @@ package dev.opsbot.slack;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
-import dev.opsbot.chat.ChatGroup;
 import dev.opsbot.chat.Platform;
 import dev.opsbot.command.MentionSyntax;
 import java.util.Optional;
@@ -12,25 +11,17 @@ import java.util.regex.Pattern;
 /**
  * People and channels as Slack writes them in a command's text once "escape channels, users and
  * links" is on (the manifest turns it on): {@code <@U024BE7LH|bob>} and {@code <#C042|ops>}.
- * Newer clients may leave out the name part. A user group is {@code <!subteam^S0614TZR7|@oncall>};
- * it can be granted roles, but Slack's memberships are not looked up, so nobody is in it yet.
+ * Newer clients may leave out the name part.
  */
 public final class SlackMentions implements MentionSyntax {
 
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]{1,31})(?:\\|([^>]{0,80}))?>");
-    private static final Pattern GROUP = Pattern.compile("<!subteam\\^([S][A-Z0-9]{1,31})(?:\\|@?([^>]{0,80}))?>");
     private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]{1,31})(?:\\|([^>]{0,80}))?>");
 
     @Override
     public Optional<Actor> user(String token) {
         Matcher m = USER.matcher(token.strip());
         return m.matches() ? Optional.of(new Actor(Platform.SLACK, m.group(1), m.group(2))) : Optional.empty();
-    }
-
-    @Override
-    public Optional<ChatGroup> group(String token) {
-        Matcher m = GROUP.matcher(token.strip());
-        return m.matches() ? Optional.of(new ChatGroup(Platform.SLACK, m.group(1), m.group(2))) : Optional.empty();
     }
 
     @Override
