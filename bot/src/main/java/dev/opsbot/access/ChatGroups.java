@@ -16,6 +16,6 @@ public interface ChatGroups {
     List<String> of(Actor actor);
 
     static String key(dev.opsbot.chat.Platform platform, String groupId) {
-        return "group:" + platform.key() + ":" + groupId;
+        return dev.opsbot.chat.ChatGroup.key(platform, groupId);
     }
 }

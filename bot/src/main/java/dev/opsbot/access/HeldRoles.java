@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Everything granted to one holder — a person ({@code console:bob}) or a chat group
  * ({@code group:discord:123}) — kept in one document under that key, so a check reads one
- * document by {@code _id}.
+ * document by {@code _id}. For a group, {@code person} is only its label (the group's platform,
+ * id and name as shown when it was first granted something), never someone to mention or ask.
  */
 public record HeldRoles(String key, Actor person, List<Grant> grants) {
 
@@ -36,6 +37,10 @@ public record HeldRoles(String key, Actor person, List<Grant> grants) {
         List<Grant> next = new ArrayList<>(grants);
         next.removeIf(g -> g.sameSlot(role, service));
         return new HeldRoles(key, person, next);
+    }
+
+    public boolean isGroup() {
+        return key.startsWith("group:");
     }
 
     public List<Grant> active(Instant now) {

@@ -7,6 +7,7 @@ import static dev.opsbot.command.OptionSpec.positional;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.ChatGroup;
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Notifier;
 import dev.opsbot.chat.Reply;
@@ -25,6 +26,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The {@code /role} command: grant, revoke and list roles, ask who may do something, break glass. */
@@ -35,17 +37,20 @@ public final class RoleCommands {
     private static final List<String> ROLE_WORDS = Arrays.stream(Role.values()).map(Role::word).toList();
     private static final OptionSpec SERVICE = flag("service", OptionType.NAME, "Only for this service")
             .suggesting(OptionSpec.Suggest.SERVICES);
-    private static final OptionSpec WHO = positional("who", OptionType.USER, "The person");
+    private static final OptionSpec WHO = positional("who", OptionType.HOLDER,
+            "The person, or a chat group (a Discord role, a Slack user group)");
     private static final OptionSpec ROLE = choice("role", "viewer, responder, approver, manager or admin", ROLE_WORDS);
 
     public static final CommandRoot<RoleCommands> ROOT = CommandRoot.of("role",
             "Who may do what: grant and revoke roles, see who can, break glass",
-            CommandSpec.of("grant", "Give someone a role, everywhere or for one service", RoleCommands::grant)
+            CommandSpec.of("grant", "Give someone (or a chat group) a role, everywhere or for one service",
+                            RoleCommands::grant)
                     .with(WHO, ROLE, SERVICE).example("/role grant @bob manager --service payments"),
             CommandSpec.of("revoke", "Take a role back", RoleCommands::revoke).needs("role.grant")
                     .with(WHO, ROLE, SERVICE).example("/role revoke @bob manager --service payments"),
             CommandSpec.of("list", "Show someone's roles (yours if nobody is named)", RoleCommands::list).readOnly()
-                    .with(optionalPositional("who", OptionType.USER, "The person")).example("/role list @bob"),
+                    .with(optionalPositional("who", OptionType.HOLDER, "The person or chat group"))
+                    .example("/role list @bob"),
             CommandSpec.of("who-can", "Who holds a permission", RoleCommands::whoCan).readOnly()
                     .with(positional("permission", OptionType.NAME, "A permission, e.g. escalation.write"), SERVICE)
                     .example("/role who-can escalation.write --service payments"),
@@ -76,24 +81,29 @@ public final class RoleCommands {
 
     Reply grant(CommandCall call) {
         Slot slot = slot(call);
-        roles.change(slot.person(), h -> h.with(new Grant(slot.role(), slot.service(), call.actor(), call.now(), null, "")));
-        record(call, "role.grant", slot, "", slot.person().key() + " " + slot.describe());
+        Holder who = slot.holder();
+        roles.change(who.key(), who.person(),
+                h -> h.with(new Grant(slot.role(), slot.service(), call.actor(), call.now(), null, "")));
+        record(call, "role.grant", slot, "", who.key() + " " + slot.describe());
         return Reply.toChannel("Role granted")
-                .text(Inline.user(call.actor()) + " made " + Inline.user(slot.person()) + " " + slot.describe() + ".")
+                .text(Inline.user(call.actor()) + " made " + who.shown() + " " + slot.describe() + ".")
                 .build();
     }
 
     Reply revoke(CommandCall call) {
         Slot slot = slot(call);
-        boolean held = roles.grantsOf(slot.person()).stream().anyMatch(g -> g.sameSlot(slot.role(), slot.service()));
+        Holder who = slot.holder();
+        // Only the holder's own grants: a role held through a group is revoked from the group.
+        boolean held = roles.grantsHeldBy(who.key()).stream().anyMatch(g -> g.sameSlot(slot.role(), slot.service()));
         if (!held) {
-            throw Refusal.because(Inline.user(slot.person()) + " is not " + slot.describe() + "; /role list "
-                    + Inline.user(slot.person()) + " shows what they hold.");
+            throw Refusal.because(who.shown() + " is not " + slot.describe() + (who.isGroup()
+                    ? "; /role list with that group shows what it holds."
+                    : "; /role list " + who.shown() + " shows what they hold."));
         }
-        roles.change(slot.person(), h -> h.without(slot.role(), slot.service()));
-        record(call, "role.revoke", slot, slot.person().key() + " " + slot.describe(), "");
+        roles.change(who.key(), who.person(), h -> h.without(slot.role(), slot.service()));
+        record(call, "role.revoke", slot, who.key() + " " + slot.describe(), "");
         return Reply.toChannel("Role revoked")
-                .text(Inline.user(call.actor()) + " took " + slot.describe() + " from " + Inline.user(slot.person()) + ".")
+                .text(Inline.user(call.actor()) + " took " + slot.describe() + " from " + who.shown() + ".")
                 .build();
     }
 
@@ -101,18 +111,32 @@ public final class RoleCommands {
         if (!roles.enabled()) {
             return Reply.note(OFF + " Set OPSBOT_ADMINS to turn roles on.");
         }
+        Optional<ChatGroup> group = call.args().optionalGroup("who");
+        if (group.isPresent()) {
+            Holder who = Holder.of(group.get());
+            Reply.Builder b = Reply.onlyMe("Roles of " + Inline.plain(who.shown()));
+            roles.grantsHeldBy(who.key()).forEach(g -> b.row(row(g, "")));
+            return b.footer("Everyone in the group holds these on top of their own roles.").build();
+        }
         Actor person = call.args().optionalUser("who").orElse(call.actor());
         Reply.Builder b = Reply.onlyMe("Roles of " + Inline.plain(Inline.user(person)));
         if (roles.settings().isAdmin(person)) {
             b.row("admin everywhere (OPSBOT_ADMINS)");
         }
         b.row(roles.settings().defaultRole().word() + " everywhere (everyone's default role)");
-        for (Grant g : roles.grantsOf(person)) {
-            b.row(g.describe() + (g.until() == null ? "" : " until " + TimeText.clock(g.until(), zone) + " (break glass)")
-                    + (g.by() == null ? "" : " — from " + Inline.user(g.by()) + " " + TimeText.dayClock(g.at(), zone)));
+        roles.grantsHeldBy(person.key()).forEach(g -> b.row(row(g, "")));
+        for (String key : roles.groupsOf(person)) {
+            String through = " — through " + WhoCan.groupName(key, roles.holder(key).map(HeldRoles::person).orElse(null));
+            roles.grantsHeldBy(key).forEach(g -> b.row(row(g, through)));
         }
         b.footer("The primary on call also counts as a responder for their services while on shift.");
         return b.build();
+    }
+
+    private String row(Grant g, String through) {
+        return g.describe() + (g.until() == null ? "" : " until " + TimeText.clock(g.until(), zone) + " (break glass)")
+                + through
+                + (g.by() == null ? "" : " — from " + Inline.user(g.by()) + " " + TimeText.dayClock(g.at(), zone));
     }
 
     Reply whoCan(CommandCall call) {
@@ -174,7 +198,9 @@ public final class RoleCommands {
         if (role == Role.ADMIN && service != null) {
             throw Refusal.badInput("admin is held everywhere; leave out --service.");
         }
-        return new Slot(call.args().user("who"), role, service);
+        Holder who = call.args().optionalGroup("who").map(Holder::of)
+                .orElseGet(() -> Holder.of(call.args().user("who")));
+        return new Slot(who, role, service);
     }
 
     private void record(CommandCall call, String action, Slot slot, String before, String after) {
@@ -182,7 +208,22 @@ public final class RoleCommands {
                 before, after));
     }
 
-    private record Slot(Actor person, Role role, String service) {
+    /**
+     * Whom a grant is for: a person, or a chat group whose label (platform, id, name) is kept with
+     * its grants so listings can name it; {@code shown} is how a reply names them.
+     */
+    private record Holder(String key, Actor person, String shown, boolean isGroup) {
+        static Holder of(Actor person) {
+            return new Holder(person.key(), person, Inline.user(person), false);
+        }
+
+        static Holder of(ChatGroup group) {
+            Actor label = new Actor(group.platform(), group.id(), group.name());
+            return new Holder(group.key(), label, WhoCan.groupName(group.key(), label), true);
+        }
+    }
+
+    private record Slot(Holder holder, Role role, String service) {
         String describe() {
             return role.word() + (service == null ? " everywhere" : " of " + service);
         }

@@ -88,6 +88,22 @@ public final class Roles {
         return out;
     }
 
+    /** The active grants of one holder (a person's own, or a group's), none through groups. */
+    public List<Grant> grantsHeldBy(String key) {
+        Instant now = clock.instant();
+        return read(key).map(h -> h.active(now)).orElse(List.of());
+    }
+
+    /** One holder's stored grants, as read for a check. */
+    public Optional<HeldRoles> holder(String key) {
+        return read(key);
+    }
+
+    /** The holder keys of the chat groups {@code actor} is known to be in. */
+    public List<String> groupsOf(Actor actor) {
+        return groups.of(actor);
+    }
+
     /** Changes a person's grants and forgets what was cached about them. */
     public HeldRoles change(Actor person, UnaryOperator<HeldRoles> change) {
         return change(person.key(), person, change);

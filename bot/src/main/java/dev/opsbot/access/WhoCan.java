@@ -55,7 +55,7 @@ final class WhoCan {
         if (!needed.atLeast(Role.MANAGER)) {
             List<String> managers = new ArrayList<>();
             for (HeldRoles h : roles.holders()) {
-                if (h.person() != null && h.active(now).stream()
+                if (h.person() != null && !h.isGroup() && h.active(now).stream()
                         .anyMatch(g -> g.role().atLeast(Role.MANAGER) && g.covers(service))) {
                     managers.add(name(h));
                 }
@@ -74,6 +74,14 @@ final class WhoCan {
 
     static String name(HeldRoles h) {
         Actor person = h.person();
-        return person != null && !h.key().startsWith("group:") ? Inline.user(person) : "the group " + h.key().substring(6);
+        if (!h.isGroup()) {
+            return person == null ? h.key() : Inline.user(person);
+        }
+        return groupName(h.key(), person);
+    }
+
+    /** A group as shown: its name where known (user text from the platform, so cleaned), else its key. */
+    static String groupName(String key, Actor label) {
+        return "the group “" + Inline.clean(label == null ? key.substring("group:".length()) : label.name()) + "”";
     }
 }

@@ -2,6 +2,7 @@ package dev.opsbot.command;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.ChatGroup;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,8 +54,14 @@ public final class Arguments {
         return get(name, Actor.class);
     }
 
+    /** A person, also when the option takes a person or a group ({@link OptionType#HOLDER}) and a person was named. */
     public Optional<Actor> optionalUser(String name) {
-        return Optional.ofNullable((Actor) values.get(name));
+        return values.get(name) instanceof Actor a ? Optional.of(a) : Optional.empty();
+    }
+
+    /** The chat group named by a {@link OptionType#HOLDER} option, when a group rather than a person was named. */
+    public Optional<ChatGroup> optionalGroup(String name) {
+        return values.get(name) instanceof ChatGroup g ? Optional.of(g) : Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

@@ -68,6 +68,7 @@ public record OptionSpec(
             case CHOICE -> String.join("|", choices);
             case USER -> "@user";
             case USERS -> "@a,@b";
+            case HOLDER -> "@user|@group:name";
             case CHANNEL -> "#channel";
             case ITEM -> itemPrefixes.isEmpty() ? name : itemPrefixes.get(0) + "-N";
             case DURATION -> "duration";

@@ -16,6 +16,11 @@ public enum OptionType {
     DURATION,
     /** A person, written in the platform's mention syntax. */
     USER,
+    /**
+     * A person or a chat group (a Discord role, a Slack user group), as the platform mentions
+     * them; the value is an {@link dev.opsbot.chat.Actor} or a {@link dev.opsbot.chat.ChatGroup}.
+     */
+    HOLDER,
     /** Several people separated by commas. */
     USERS,
     CHANNEL,

@@ -35,6 +35,8 @@ final class OptionValues {
             case USER -> mentions.user(word).orElseThrow(
                     () -> Refusal.badInput("“" + word + "” is not a person; mention them, like @alice."));
             case USERS -> users(word, mentions);
+            case HOLDER -> mentions.group(word).<Object>map(g -> g).or(() -> mentions.user(word)).orElseThrow(
+                    () -> Refusal.badInput("“" + word + "” is not a person or a group; mention them, like @alice."));
             case CHANNEL -> mentions.channel(word).orElseThrow(
                     () -> Refusal.badInput("“" + word + "” is not a channel; write it like #ops."));
             case ITEM -> itemId(option, word);

@@ -2,6 +2,7 @@ package dev.opsbot.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.store.AuditEntry;
 import java.time.Duration;
@@ -128,6 +129,42 @@ class RoleCommandsTest {
             assertThat(f.ok("mallory", "/role").plainText()).contains("viewer everywhere (everyone's default role)");
             assertThat(f.run("alice", "/role grnt @bob manager").plainText())
                     .startsWith("/role has no subcommand “grnt”. Did you mean /role grant?");
+        }
+    }
+
+    @Test
+    void aGrantToAGroupCoversItsMembersIsListedAndIsRevokedFromTheGroup() {
+        try (AccessFixture f = new AccessFixture(Role.VIEWER).withServices()) {
+            f.groupsOfMallory.add(ChatGroups.key(Platform.CONSOLE, "oncall"));
+            assertThat(f.run("mallory", "/incident declare sev3 x --service payments").plainText())
+                    .startsWith("/incident declare needs incident.declare for payments");
+
+            assertThat(f.ok("alice", "/role grant @group:oncall responder --service payments").plainText())
+                    .contains("@alice made the group “oncall” responder of payments.");
+
+            f.ok("mallory", "/incident declare sev3 x --service payments");
+            assertThat(f.run("bob", "/incident declare sev3 y --service payments").plainText())
+                    .as("not in the group").startsWith("/incident declare needs incident.declare for payments");
+            assertThat(f.ok("bob", "/role list @group:oncall").plainText())
+                    .contains("Roles of the group “oncall”").contains("responder of payments — from @alice");
+            assertThat(f.ok("mallory", "/role list").plainText())
+                    .contains("responder of payments — through the group “oncall” — from @alice");
+            assertThat(f.ok("bob", "/role who-can incident.declare --service payments").plainText())
+                    .contains("the group “oncall” — responder of payments");
+            assertThat(f.run("alice", "/role revoke @mallory responder --service payments").plainText())
+                    .as("held through the group, not by mallory")
+                    .isEqualTo("@mallory is not responder of payments; /role list @mallory shows what they hold.");
+
+            assertThat(f.ok("alice", "/role revoke @group:oncall responder --service payments").plainText())
+                    .contains("@alice took responder of payments from the group “oncall”.");
+
+            assertThat(f.run("mallory", "/incident declare sev3 z --service payments").plainText())
+                    .startsWith("/incident declare needs incident.declare for payments");
+            assertThat(f.ok("bob", "/role list @group:oncall").plainText()).doesNotContain("responder of payments");
+            assertThat(f.ops.core.audit.forItem("payments", 10)).extracting(AuditEntry::after)
+                    .contains("group:console:oncall responder of payments");
+            assertThat(f.run("alice", "/role grant @group: responder").plainText())
+                    .contains("“@group:” is not a person or a group").contains("Usage: /role grant");
         }
     }
 }

@@ -13,19 +13,20 @@ final class Cli {
     private Cli() {
     }
 
-    static boolean printAndExit(List<String> words, PrintStream out, Map<String, String> env) {
+    /** The process's exit status when {@code words} name one of these commands (run here), else null. */
+    static Integer printAndExit(List<String> words, PrintStream out, PrintStream err, Map<String, String> env) {
         if (words.contains("slack-manifest")) {
             out.print(SlackManifest.render(OpsbotCatalog.standard(), env));
             out.flush();
-            return true;
+            return 0;
         }
         if (words.contains("audit-export")) {
-            return dev.opsbot.app.access.AuditExportCommand.run(words, out, System.err, env, java.time.Clock.systemUTC());
+            return dev.opsbot.app.access.AuditExportCommand.run(words, out, err, env, java.time.Clock.systemUTC());
         }
         if (words.contains("discord-commands")) {
             out.println(DiscordRegistration.json(OpsbotCatalog.standard()));
-            return true;
+            return 0;
         }
-        return false;
+        return null;
     }
 }

@@ -41,8 +41,9 @@ public class OpsbotApplication {
      */
     public static Integer run(String[] args, ConsoleMode.Terminal terminal, Map<String, String> env) {
         List<String> words = Arrays.asList(args);
-        if (Cli.printAndExit(words, terminal.out(), env)) {
-            return 0;
+        Integer printed = Cli.printAndExit(words, terminal.out(), System.err, env);
+        if (printed != null) {
+            return printed;
         }
         boolean console = words.contains("--console")
                 || (blank(env.get("SLACK_BOT_TOKEN")) && blank(env.get("DISCORD_TOKEN")));

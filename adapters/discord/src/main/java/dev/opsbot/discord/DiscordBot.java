@@ -1,5 +1,6 @@
 package dev.opsbot.discord;
 
+import dev.opsbot.access.SeenGroups;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.chat.Platform;
 import dev.opsbot.command.CommandRouter;
@@ -51,13 +52,16 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     public static DiscordBot start(DiscordSettings settings, CommandRouter router, Outbox outbox,
-            Suggestions suggestions, ButtonCommands buttons) {
-        return start(settings, router, outbox, suggestions, buttons, PATIENCE);
+            Suggestions suggestions, ButtonCommands buttons, SeenGroups groups) {
+        return start(settings, router, outbox, suggestions, buttons, groups, PATIENCE);
     }
 
-    /** Blocks until the gateway session is ready and the commands are registered. */
+    /**
+     * Blocks until the gateway session is ready and the commands are registered. The roles of
+     * each member who uses a command are recorded in {@code groups}, which the roles check reads.
+     */
     public static DiscordBot start(DiscordSettings settings, CommandRouter router, Outbox outbox,
-            Suggestions suggestions, ButtonCommands buttons, Duration patience) {
+            Suggestions suggestions, ButtonCommands buttons, SeenGroups groups, Duration patience) {
         DiscordMentions mentions = new DiscordMentions();
         router.useMentions(Platform.DISCORD, mentions);
         DiscordReplies replies = new DiscordReplies(buttons);
@@ -65,7 +69,7 @@ public final class DiscordBot implements AutoCloseable {
         // Interactions run on their own threads, so a slow command holds up neither the gateway nor others.
         ExecutorService events = Executors.newFixedThreadPool(4, daemon("discord-event"));
         DiscordInteractions interactions = new DiscordInteractions(router, replies, mentions, buttons,
-                new Answering(timer, patience), new DiscordAutocomplete(router.catalog(), suggestions));
+                new Answering(timer, patience), new DiscordAutocomplete(router.catalog(), suggestions), groups);
         CompletableFuture<JDA> ready = new CompletableFuture<>();
         JDA jda = null;
         try {

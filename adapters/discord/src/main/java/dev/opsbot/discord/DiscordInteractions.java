@@ -7,12 +7,16 @@ import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
 import java.time.OffsetDateTime;
+import dev.opsbot.access.SeenGroups;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -27,7 +31,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
  * used them, in the channel they were used in. A slash command's interaction id makes a
  * redelivery harmless; a click is named by the message as drawn, the button and the clicker, so
  * a double click runs once while another person's click on the same button is their own.
- * Autocomplete is answered by {@link DiscordAutocomplete}.
+ * Autocomplete is answered by {@link DiscordAutocomplete}. The roles a member holds arrive with
+ * each interaction and are recorded in {@link SeenGroups} before the router checks the command,
+ * so a role granted with {@code /role grant} counts for exactly the members Discord says hold it.
  */
 final class DiscordInteractions extends ListenerAdapter {
 
@@ -37,9 +43,11 @@ final class DiscordInteractions extends ListenerAdapter {
     private final ButtonCommands buttons;
     private final Answering answering;
     private final DiscordAutocomplete autocomplete;
+    private final SeenGroups groups;
 
     DiscordInteractions(CommandRouter router, DiscordReplies replies, DiscordMentions mentions,
-            ButtonCommands buttons, Answering answering, DiscordAutocomplete autocomplete) {
+            ButtonCommands buttons, Answering answering, DiscordAutocomplete autocomplete, SeenGroups groups) {
+        this.groups = groups;
         this.router = router;
         this.replies = replies;
         this.mentions = mentions;
@@ -94,6 +102,7 @@ final class DiscordInteractions extends ListenerAdapter {
         Actor actor = new Actor(Platform.DISCORD, user.getId(),
                 member != null ? member.getEffectiveName() : user.getEffectiveName());
         mentions.rememberUser(actor.id(), actor.name());
+        groups.seen(actor, roleIds(member));
         MessageChannel channel = interaction.getChannel() instanceof MessageChannel c ? c : null;
         String channelId = interaction.getChannelId() == null ? "dm:" + user.getId() : interaction.getChannelId();
         String channelName = channel == null ? null : channel.getName();
@@ -101,17 +110,32 @@ final class DiscordInteractions extends ListenerAdapter {
         return new Invocation(actor, new ChannelRef(Platform.DISCORD, channelId, channelName), line, requestId);
     }
 
-    /** Discord has already resolved people and channels to ids; they reach the router as mentions. */
+    /**
+     * The member's roles, and the guild's @everyone role (its id is the guild's), which Discord
+     * leaves out of a member's list but every member holds. Outside a guild there are none, and
+     * in a guild the bot is not in (a detached member) the roles cannot be resolved, so none.
+     */
+    private List<String> roleIds(Member member) {
+        if (member == null || member.isDetached()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Role role : member.getRoles()) {
+            mentions.rememberRole(role.getId(), role.getName());
+            ids.add(role.getId());
+        }
+        ids.add(member.getGuild().getId());
+        return ids;
+    }
+
+    /** Discord has already resolved people, roles and channels to ids; they reach the router as mentions. */
     private Map<String, String> options(SlashCommandInteractionEvent event) {
         Map<String, String> values = new LinkedHashMap<>();
         for (OptionMapping o : event.getOptions()) {
             String value = switch (o.getType()) {
-                case USER -> {
-                    Member member = o.getAsMember();
-                    mentions.rememberUser(o.getAsString(),
-                            member != null ? member.getEffectiveName() : o.getAsUser().getEffectiveName());
-                    yield DiscordMentions.userMention(o.getAsString());
-                }
+                case USER -> person(o);
+                case ROLE -> role(o.getAsRole());
+                case MENTIONABLE -> o.getAsMentionable() instanceof Role r ? role(r) : person(o);
                 case CHANNEL -> {
                     mentions.rememberChannel(o.getAsString(), o.getAsChannel().getName());
                     yield DiscordMentions.channelMention(o.getAsString());
@@ -121,6 +145,17 @@ final class DiscordInteractions extends ListenerAdapter {
             values.put(o.getName(), value);
         }
         return values;
+    }
+
+    private String person(OptionMapping o) {
+        Member member = o.getAsMember();
+        mentions.rememberUser(o.getAsString(), member != null ? member.getEffectiveName() : o.getAsUser().getEffectiveName());
+        return DiscordMentions.userMention(o.getAsString());
+    }
+
+    private String role(Role role) {
+        mentions.rememberRole(role.getId(), role.getName());
+        return DiscordMentions.roleMention(role.getId());
     }
 
     /** The router answers every failure itself; this guards the adapter's own steps around it. */

@@ -2,6 +2,7 @@ package dev.opsbot.discord;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.ChatGroup;
 import dev.opsbot.chat.Platform;
 import dev.opsbot.command.MentionSyntax;
 import java.util.Map;
@@ -11,22 +12,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How Discord writes people and channels: {@code <@123>}, {@code <@!123>} and {@code <#123>}.
+ * How Discord writes people, roles and channels: {@code <@123>}, {@code <@!123>}, {@code <@&123>}
+ * (a role, which opsbot treats as a chat group) and {@code <#123>}.
  * A mention carries only an id; the names Discord resolved alongside an interaction are
  * remembered, so stored people and channels read well on other platforms too.
  */
 public final class DiscordMentions implements MentionSyntax {
 
     private static final Pattern USER = Pattern.compile("<@!?(\\d{1,20})>");
+    private static final Pattern ROLE = Pattern.compile("<@&(\\d{1,20})>");
     private static final Pattern CHANNEL = Pattern.compile("<#(\\d{1,20})>");
     // Names are a nicety; a bound keeps a long-running bot from growing without end.
     private static final int MAX_NAMES = 10_000;
 
     private final Map<String, String> userNames = new ConcurrentHashMap<>();
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+    private final Map<String, String> roleNames = new ConcurrentHashMap<>();
 
     public static String userMention(String id) {
         return "<@" + id + ">";
+    }
+
+    public static String roleMention(String id) {
+        return "<@&" + id + ">";
     }
 
     public static String channelMention(String id) {
@@ -35,6 +43,10 @@ public final class DiscordMentions implements MentionSyntax {
 
     public void rememberUser(String id, String name) {
         remember(userNames, id, name);
+    }
+
+    public void rememberRole(String id, String name) {
+        remember(roleNames, id, name);
     }
 
     public void rememberChannel(String id, String name) {
@@ -49,6 +61,16 @@ public final class DiscordMentions implements MentionSyntax {
         }
         String id = m.group(1);
         return Optional.of(new Actor(Platform.DISCORD, id, userNames.get(id)));
+    }
+
+    @Override
+    public Optional<ChatGroup> group(String token) {
+        Matcher m = ROLE.matcher(token.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String id = m.group(1);
+        return Optional.of(new ChatGroup(Platform.DISCORD, id, roleNames.get(id)));
     }
 
     @Override

@@ -69,6 +69,8 @@ public final class DiscordRegistration {
         OptionType type = switch (o.type()) {
             case INTEGER -> OptionType.INTEGER;
             case USER -> OptionType.USER;
+            // A person or a role: Discord's own picker offers both.
+            case HOLDER -> OptionType.MENTIONABLE;
             case CHANNEL -> OptionType.CHANNEL;
             case SWITCH -> OptionType.BOOLEAN;
             default -> OptionType.STRING;

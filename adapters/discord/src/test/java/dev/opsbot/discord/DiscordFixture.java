@@ -1,5 +1,6 @@
 package dev.opsbot.discord;
 
+import dev.opsbot.access.SeenGroups;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.incident.OpenIncidentSuggestions;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class DiscordFixture implements BeforeEachCallback, AfterEachCallback {
 
     final CoreFixture core;
+    /** The members' roles as the bot records them; a core with roles on reads them through its ChatGroups. */
+    final SeenGroups groups;
     FakeDiscordRest rest;
     FakeGateway gateway;
     private DiscordBot bot;
@@ -27,7 +30,12 @@ final class DiscordFixture implements BeforeEachCallback, AfterEachCallback {
 
     /** On a core wired elsewhere (with more features); the fixture closes it. */
     DiscordFixture(CoreFixture core, CommandRoot.Binding<?>... extraCommands) {
+        this(core, new SeenGroups(), extraCommands);
+    }
+
+    DiscordFixture(CoreFixture core, SeenGroups groups, CommandRoot.Binding<?>... extraCommands) {
         this.core = core;
+        this.groups = groups;
         for (CommandRoot.Binding<?> binding : extraCommands) {
             core.with(binding);
         }
@@ -50,7 +58,7 @@ final class DiscordFixture implements BeforeEachCallback, AfterEachCallback {
     private DiscordBot start(Outbox outbox) {
         return DiscordBot.start(new DiscordSettings("fake-token", FakeGateway.GUILD, rest.baseUrl(), gateway.url()),
                 core.router(), outbox, new OpenIncidentSuggestions(core.incidents),
-                ButtonCommands.inMongo(core.store.database()), Duration.ofMillis(1500));
+                ButtonCommands.inMongo(core.store.database()), groups, Duration.ofMillis(1500));
     }
 
     /** Sends an interaction over the gateway and returns the bot's callback for it (bounded wait). */

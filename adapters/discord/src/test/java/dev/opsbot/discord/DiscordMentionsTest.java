@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.ChatGroup;
 import dev.opsbot.chat.Platform;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,10 @@ class DiscordMentionsTest {
         assertThat(mentions.channel("<#456>")).contains(new ChannelRef(Platform.DISCORD, "456", "ops"));
         assertThat(mentions.user("@bob")).isEmpty();
         assertThat(mentions.user("<@&123>")).as("a role is not a person").isEmpty();
+        mentions.rememberRole("700", "SRE");
+        assertThat(mentions.group("<@&700>")).contains(new ChatGroup(Platform.DISCORD, "700", "SRE"));
+        assertThat(mentions.group("<@&700>").map(ChatGroup::key)).contains("group:discord:700");
+        assertThat(mentions.group("<@700>")).as("a person is not a role").isEmpty();
         assertThat(mentions.channel("#ops")).isEmpty();
         assertThat(mentions.user("<@12a>")).isEmpty();
     }

@@ -22,6 +22,8 @@ public final class FakeGateway extends WebSocketServer {
     public static final String GUILD = "300";
     public static final String CHANNEL = "500";
     public static final String INCIDENTS = "501";
+    /** A role of the guild besides @everyone, named "SRE". */
+    public static final String SRE_ROLE = "700";
     public static final String TIMESTAMP = "2026-11-27T14:00:00.000000+00:00";
 
     private final List<DataObject> identifies = new CopyOnWriteArrayList<>();
@@ -122,6 +124,11 @@ public final class FakeGateway extends WebSocketServer {
                 .put("rate_limit_per_user", 0).put("flags", 0);
     }
 
+    public static DataObject role(String id, String name, int position) {
+        return DataObject.empty().put("id", id).put("name", name).put("permissions", "0").put("position", position)
+                .put("color", 0).put("hoist", false).put("managed", false).put("mentionable", true).put("flags", 0);
+    }
+
     private static DataObject guild() {
         DataObject everyone = DataObject.empty().put("id", GUILD).put("name", "@everyone")
                 .put("permissions", "2248473465835073").put("position", 0).put("color", 0).put("hoist", false)
@@ -136,7 +143,7 @@ public final class FakeGateway extends WebSocketServer {
                 .put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0).put("premium_subscription_count", 0)
                 .put("preferred_locale", "en-US").put("system_channel_flags", 0).put("features", DataArray.empty())
                 .put("joined_at", TIMESTAMP).put("large", false).put("member_count", 2)
-                .put("roles", DataArray.empty().add(everyone))
+                .put("roles", DataArray.empty().add(everyone).add(role(SRE_ROLE, "SRE", 1)))
                 .put("channels", DataArray.empty().add(channel()).add(channel(INCIDENTS, "incidents")))
                 .put("members", DataArray.empty().add(selfMember))
                 .put("threads", DataArray.empty()).put("emojis", DataArray.empty()).put("stickers", DataArray.empty())

@@ -49,6 +49,23 @@ public final class InteractionPayloads {
         return slash;
     }
 
+    /** The member who sent the interaction holds these roles. */
+    public static DataObject withMemberRoles(DataObject interaction, String... roleIds) {
+        DataArray roles = DataArray.empty();
+        for (String id : roleIds) {
+            roles.add(id);
+        }
+        interaction.getObject("member").put("roles", roles);
+        return interaction;
+    }
+
+    /** A role option's value resolved as Discord sends it alongside. */
+    public static DataObject withResolvedRole(DataObject slash, String roleId, String roleName) {
+        DataObject roles = DataObject.empty().put(roleId, FakeGateway.role(roleId, roleName, 1));
+        slash.getObject("data").put("resolved", DataObject.empty().put("roles", roles));
+        return slash;
+    }
+
     public static DataObject autocomplete(String id, String root, String sub, String option, String typed) {
         DataObject focused = DataObject.empty().put("name", option).put("type", 3).put("value", typed)
                 .put("focused", true);

@@ -1,7 +1,6 @@
 package dev.opsbot.app.access;
 
 import com.mongodb.client.MongoDatabase;
-import dev.opsbot.access.ChatGroups;
 import dev.opsbot.access.FollowUpServices;
 import dev.opsbot.access.Grants;
 import dev.opsbot.access.ItemServices;
@@ -10,6 +9,7 @@ import dev.opsbot.access.RoleCommands;
 import dev.opsbot.access.RolePolicy;
 import dev.opsbot.access.RoleSettings;
 import dev.opsbot.access.Roles;
+import dev.opsbot.access.SeenGroups;
 import dev.opsbot.access.ServiceScope;
 import dev.opsbot.app.OpsbotSettings;
 import dev.opsbot.audit.AuditCommands;
@@ -48,11 +48,16 @@ public class AccessConfiguration {
         return RoleSettings.parse(env.getProperty("opsbot.admins"), env.getProperty("opsbot.default-role"));
     }
 
+    /** Chat-group memberships as the adapters see them with each interaction (Discord's member roles). */
     @Bean
-    Roles roles(RoleSettings settings, MongoDatabase db, Services services, OnCall onCall,
-            ObjectProvider<ChatGroups> groups, Clock clock) {
-        return new Roles(settings, Grants.inMongo(db), new PrimaryOnCall(services, onCall),
-                groups.getIfAvailable(() -> ChatGroups.NONE), clock);
+    SeenGroups seenGroups() {
+        return new SeenGroups();
+    }
+
+    @Bean
+    Roles roles(RoleSettings settings, MongoDatabase db, Services services, OnCall onCall, SeenGroups groups,
+            Clock clock) {
+        return new Roles(settings, Grants.inMongo(db), new PrimaryOnCall(services, onCall), groups, clock);
     }
 
     /** An incident belongs to the service it was declared on. */

@@ -22,8 +22,15 @@ public final class AuditExportCommand {
     private AuditExportCommand() {
     }
 
-    /** Runs the export; problems are one sentence on {@code err}. Always true: the command was handled. */
-    public static boolean run(List<String> words, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+    /** The exit status of a usage mistake (a bad {@code --since}) and of a store that could not be read. */
+    public static final int BAD_USAGE = 2;
+    public static final int FAILED = 1;
+
+    /**
+     * Runs the export and returns the process's exit status: 0 when every entry was written, else
+     * {@link #BAD_USAGE} or {@link #FAILED} with one sentence on {@code err}, so a SIEM job notices.
+     */
+    public static int run(List<String> words, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         Optional<Instant> since = Optional.of(Instant.EPOCH);
         int at = words.indexOf("--since");
         if (at >= 0) {
@@ -31,7 +38,7 @@ public final class AuditExportCommand {
         }
         if (since.isEmpty()) {
             err.println("audit-export: --since takes a span such as 1d or 12h, or an instant such as 2026-11-01T00:00:00Z.");
-            return true;
+            return BAD_USAGE;
         }
         String uri = env.getOrDefault("MONGODB_URI", "");
         try (MongoStore store = uri.isBlank() ? MongoStore.embedded(dataDir(words, env)) : MongoStore.connect(uri)) {
@@ -39,8 +46,9 @@ public final class AuditExportCommand {
             out.flush();
         } catch (IOException | RuntimeException e) {
             err.println("audit-export: could not read the audit log (" + e.getMessage() + ").");
+            return FAILED;
         }
-        return true;
+        return 0;
     }
 
     private static Path dataDir(List<String> words, Map<String, String> env) {

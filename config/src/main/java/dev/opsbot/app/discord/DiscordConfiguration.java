@@ -1,6 +1,7 @@
 package dev.opsbot.app.discord;
 
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.access.SeenGroups;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Suggestions;
@@ -15,7 +16,8 @@ import org.springframework.core.env.Environment;
 /**
  * Discord, when {@code DISCORD_TOKEN} is set and opsbot runs as a server. The gateway session
  * opens once every bean is ready (see {@link DiscordConnection}); autocomplete asks every
- * {@link Suggestions} bean the features declare, open incidents first.
+ * {@link Suggestions} bean the features declare, open incidents first. Members' roles are
+ * recorded in the {@link SeenGroups} the roles check reads, so a granted Discord role counts.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DiscordEnabled.class)
@@ -28,8 +30,8 @@ public class DiscordConfiguration {
 
     @Bean
     DiscordConnection discordConnection(DiscordSettings settings, CommandRouter router, Outbox outbox,
-            ObjectProvider<Suggestions> suggestions, MongoDatabase db) {
+            ObjectProvider<Suggestions> suggestions, MongoDatabase db, SeenGroups groups) {
         return new DiscordConnection(settings, router, outbox,
-                Suggestions.all(suggestions.orderedStream().toList()), ButtonCommands.inMongo(db));
+                Suggestions.all(suggestions.orderedStream().toList()), ButtonCommands.inMongo(db), groups);
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsbot.app.discord;
 
+import dev.opsbot.access.SeenGroups;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Suggestions;
@@ -20,10 +21,12 @@ final class DiscordConnection implements SmartLifecycle {
     private final Outbox outbox;
     private final Suggestions suggestions;
     private final ButtonCommands buttons;
+    private final SeenGroups groups;
     private volatile DiscordBot bot;
 
     DiscordConnection(DiscordSettings settings, CommandRouter router, Outbox outbox, Suggestions suggestions,
-            ButtonCommands buttons) {
+            ButtonCommands buttons, SeenGroups groups) {
+        this.groups = groups;
         this.settings = settings;
         this.router = router;
         this.outbox = outbox;
@@ -34,7 +37,7 @@ final class DiscordConnection implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (bot == null) {
-            bot = DiscordBot.start(settings, router, outbox, suggestions, buttons);
+            bot = DiscordBot.start(settings, router, outbox, suggestions, buttons, groups);
         }
     }
 

@@ -78,6 +78,26 @@ class AccessConsoleTest {
     }
 
     @Test
+    void aChatGroupIsGrantedListedAndRevokedFromTheConsole() {
+        String out = session("""
+                /as alice
+                /role grant @group:oncall responder
+                /role list @group:oncall
+                /role who-can incident.declare
+                /role revoke @group:oncall responder
+                /role list @group:oncall
+                /audit --actor @alice
+                """, "--opsbot.admins=console:alice", "--opsbot.default-role=viewer");
+
+        assertThat(out).contains("@alice made the group “oncall” responder everywhere.")
+                .contains("Roles of the group “oncall”")
+                .contains("the group “oncall” — responder everywhere")
+                .contains("@alice took responder everywhere from the group “oncall”.")
+                .contains("role.grant · roles · group:console:oncall responder everywhere")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void withoutAdminsEveryoneMayDoEverythingAndRoleSaysSo() {
         String out = session("""
                 /as mallory
@@ -112,5 +132,32 @@ class AccessConsoleTest {
         assertThat(lines[0]).contains("\"actor\": \"console:mallory\"", "\"action\": \"access.denied\"",
                 "\"after\": \"incident.declare: /incident declare sev3 \\\"disk filling\\\" --service build\"");
         assertThat(lines[1]).contains("\"item\": \"INC-1\"", "incident.ack: /incident ack INC-1");
+    }
+
+    @Test
+    void auditExportProblemsAreOneSentenceOnStderrAndANonZeroExit() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+
+        int badSince = AuditExportCommand.run(java.util.List.of("audit-export", "--since", "yesterday-ish",
+                "--opsbot.data-dir=" + dataDir), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), clock);
+        assertThat(badSince).isEqualTo(AuditExportCommand.BAD_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("audit-export: --since takes a span").hasLineCount(1);
+
+        err.reset();
+        java.nio.file.Path notADirectory = java.nio.file.Files.writeString(dataDir.resolve("a-file"), "x");
+        int unreadable = AuditExportCommand.run(java.util.List.of("audit-export", "--opsbot.data-dir=" + notADirectory),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(), clock);
+        assertThat(unreadable).isEqualTo(AuditExportCommand.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("audit-export: could not read the audit log").hasLineCount(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        ConsoleMode.Terminal terminal = new ConsoleMode.Terminal(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, "tester");
+        assertThat(OpsbotApplication.run(new String[] {"audit-export", "--since", "soon", "--opsbot.data-dir=" + dataDir},
+                terminal, Map.of())).as("the exit status java -jar ends with").isEqualTo(AuditExportCommand.BAD_USAGE);
     }
 }

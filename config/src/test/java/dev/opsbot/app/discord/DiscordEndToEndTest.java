@@ -45,13 +45,45 @@ class DiscordEndToEndTest {
         rest.close();
     }
 
-    private void startApp() {
+    private void startApp(String... more) {
         SpringApplication application = new SpringApplication(OpsbotApplication.class);
         application.setDefaultProperties(Map.of("opsbot.mode", "server"));
-        app = application.run("--server.port=0", "--opsbot.data-dir=" + dataDir,
-                "--opsbot.incident-channel=discord:" + FakeGateway.INCIDENTS,
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--opsbot.data-dir=" + dataDir, "--opsbot.incident-channel=discord:" + FakeGateway.INCIDENTS,
                 "--DISCORD_TOKEN=fake-token", "--DISCORD_GUILD_ID=" + FakeGateway.GUILD,
-                "--DISCORD_API_URL=" + rest.baseUrl(), "--DISCORD_GATEWAY_URL=" + gateway.url());
+                "--DISCORD_API_URL=" + rest.baseUrl(), "--DISCORD_GATEWAY_URL=" + gateway.url()));
+        args.addAll(java.util.List.of(more));
+        app = application.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void withRolesOnAMemberHoldingAGrantedDiscordRoleGetsItsPermissions() throws Exception {
+        startApp("--opsbot.admins=discord:100", "--opsbot.default-role=viewer");
+        String sre = FakeGateway.SRE_ROLE;
+
+        String refused = InteractionPayloads.newId();
+        gateway.dispatch("INTERACTION_CREATE", InteractionPayloads.withMemberRoles(InteractionPayloads.slash(refused,
+                "200", "bob", "incident", "declare", InteractionPayloads.option("severity", 3, "sev3"),
+                InteractionPayloads.option("title", 3, "disk filling")), sre));
+        assertThat(callback(refused).getObject("data").getString("content"))
+                .startsWith("/incident declare needs incident.declare; ask an admin: <@100>");
+
+        String grant = InteractionPayloads.newId();
+        gateway.dispatch("INTERACTION_CREATE", InteractionPayloads.withResolvedRole(InteractionPayloads.slash(grant,
+                "100", "alice", "role", "grant", InteractionPayloads.option("who", 9, sre),
+                InteractionPayloads.option("role", 3, "responder")), sre, "SRE"));
+        assertThat(callback(grant).toString()).contains("made the group “SRE” responder everywhere.");
+
+        String allowed = InteractionPayloads.newId();
+        gateway.dispatch("INTERACTION_CREATE", InteractionPayloads.withMemberRoles(InteractionPayloads.slash(allowed,
+                "200", "bob", "incident", "declare", InteractionPayloads.option("severity", 3, "sev3"),
+                InteractionPayloads.option("title", 3, "disk filling")), sre));
+        assertThat(callback(allowed).getObject("data").getInt("flags", 0) & 64).isZero();
+        assertThat(app.getBean(Incidents.class).find("INC-1").orElseThrow().declaredBy().key()).isEqualTo("discord:200");
+    }
+
+    private DataObject callback(String id) throws InterruptedException {
+        return rest.await("POST", "/interactions/" + id + "/token-" + id + "/callback", 1).get(0).json();
     }
 
     @Test
