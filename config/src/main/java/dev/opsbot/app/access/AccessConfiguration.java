@@ -88,16 +88,22 @@ public class AccessConfiguration {
         return item -> services.find(item.toLowerCase(Locale.ROOT)).map(Service::name);
     }
 
+    /** Which service a command's item belongs to, asked of every feature that has such items. */
     @Bean
-    AccessPolicy accessPolicy(RoleSettings settings, Roles roles, ObjectProvider<ItemServices> features,
-            AuditLog audit, Environment env) {
+    ServiceScope serviceScope(ObjectProvider<ItemServices> features) {
+        return new ServiceScope(features.orderedStream().toList());
+    }
+
+    @Bean
+    AccessPolicy accessPolicy(RoleSettings settings, Roles roles, ServiceScope scope, AuditLog audit,
+            Environment env) {
         if (!settings.enabled()) {
             if ("server".equals(env.getProperty("opsbot.mode"))) {
                 log.warn("Roles are off because OPSBOT_ADMINS is not set: everyone may run every command.");
             }
             return AccessPolicy.OPEN;
         }
-        return new RolePolicy(roles, new ServiceScope(features.orderedStream().toList()), audit);
+        return new RolePolicy(roles, scope, audit);
     }
 
     @Bean

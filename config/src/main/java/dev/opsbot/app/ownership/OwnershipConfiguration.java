@@ -1,7 +1,6 @@
 package dev.opsbot.app.ownership;
 
 import com.mongodb.client.MongoDatabase;
-import dev.opsbot.access.ItemServices;
 import dev.opsbot.access.Roles;
 import dev.opsbot.access.ServiceScope;
 import dev.opsbot.app.OpsbotSettings;
@@ -35,7 +34,6 @@ import dev.opsbot.service.ServiceSuggestions;
 import dev.opsbot.service.Services;
 import dev.opsbot.store.AuditLog;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -107,11 +105,10 @@ public class OwnershipConfiguration {
      * roles on, also by whoever may work incidents on the item's service.
      */
     @Bean
-    WhoMayAct whoMayAct(Owners owners, Roles roles, ObjectProvider<ItemServices> features) {
+    WhoMayAct whoMayAct(Owners owners, Roles roles, ServiceScope scope) {
         if (!roles.enabled()) {
             return new WhoMayAct(item -> owners.find(item).map(Owned::owner));
         }
-        ServiceScope scope = new ServiceScope(features.orderedStream().toList());
         return new WhoMayAct(item -> owners.find(item).map(Owned::owner),
                 (who, item) -> roles.holds(who, "incident.update", scope.serviceOf(item).orElse(null)));
     }
