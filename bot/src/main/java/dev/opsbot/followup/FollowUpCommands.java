@@ -13,6 +13,7 @@ import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandSpec;
 import dev.opsbot.command.OptionSpec;
 import dev.opsbot.command.OptionType;
+import dev.opsbot.command.Pages;
 import dev.opsbot.command.Refusal;
 import dev.opsbot.schedule.DueItem;
 import dev.opsbot.schedule.DueItems;
@@ -62,20 +63,16 @@ public final class FollowUpCommands {
 
     Reply list(CommandCall call) {
         boolean mine = call.args().flag("mine");
-        long page = call.args().optionalInteger("page").orElse(1L);
-        if (page < 1) {
-            throw Refusal.badInput("Pages count from 1.");
-        }
+        long page = Pages.requested(call);
         List<DueItem> items = due.followUps(mine ? call.actor().key() : null, COUNTED);
         if (items.isEmpty()) {
             return Reply.note(mine ? "No follow-ups are waiting on you." : "No follow-ups are pending.");
         }
         String total = items.size() >= COUNTED ? String.format(Locale.ROOT, "%,d+", COUNTED)
                 : String.valueOf(items.size());
-        long pages = (items.size() + PAGE - 1) / PAGE;
+        long pages = Pages.count(items.size(), PAGE);
         if (page > pages) {
-            throw Refusal.badInput("There " + (items.size() == 1 ? "is 1 follow-up" : "are " + total + " follow-ups")
-                    + " to list, on " + pages + (pages == 1 ? " page." : " pages."));
+            throw Pages.pastTheEnd(items.size(), total, "follow-up", "follow-ups", pages);
         }
         int first = (int) ((page - 1) * PAGE);
         List<DueItem> shown = items.subList(first, Math.min(items.size(), first + PAGE));

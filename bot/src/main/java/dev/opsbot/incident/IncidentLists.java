@@ -2,7 +2,7 @@ package dev.opsbot.incident;
 
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandCall;
-import dev.opsbot.command.Refusal;
+import dev.opsbot.command.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +32,7 @@ final class IncidentLists {
         boolean open = args.flag("open");
         boolean mine = args.flag("mine");
         Severity severity = args.optionalText("sev").flatMap(Severity::parse).orElse(null);
-        long number = args.optionalInteger("page").orElse(1L);
-        if (number < 1) {
-            throw Refusal.badInput("Pages count from 1.");
-        }
+        long number = Pages.requested(call);
         Incidents.Query query = new Incidents.Query(open, mine ? call.actor() : null, service, severity, PAGE);
         Incidents.Page page = incidents.page(query, (int) Math.min(number, Integer.MAX_VALUE));
         String again = "/incident list" + (open ? " --open" : "") + (mine ? " --mine" : "") + narrowing(service, severity);
@@ -43,10 +40,9 @@ final class IncidentLists {
         if (page.total() == 0) {
             return Reply.note("No incidents match." + (older.isEmpty() ? "" : " " + older));
         }
-        long pages = (page.total() + PAGE - 1) / PAGE;
+        long pages = Pages.count(page.total(), PAGE);
         if (page.items().isEmpty()) {
-            throw Refusal.badInput("There " + (page.total() == 1 ? "is 1 incident" : "are " + page.total()
-                    + " incidents") + " to list, on " + pages + (pages == 1 ? " page." : " pages."));
+            throw Pages.pastTheEnd(page.total(), String.valueOf(page.total()), "incident", "incidents", pages);
         }
         Instant now = call.now();
         String title = page.items().size() == page.total() ? count(page.total(), "incident")
