@@ -17,6 +17,11 @@ public final class IncidentCards {
     }
 
     public static Reply card(Incident i, String headline) {
+        return card(i, headline, List.of());
+    }
+
+    /** The card with the buttons of other features' notes after its own. */
+    public static Reply card(Incident i, String headline, List<CardNotes.Note> notes) {
         Reply.Builder b = Reply.toChannel(Inline.strong(i.id()) + " · " + i.severity().word() + " · " + i.title())
                 .text(headline)
                 .field("Status", i.status().word())
@@ -27,6 +32,7 @@ public final class IncidentCards {
             b.field("Service", i.service());
         }
         addButtons(b, i);
+        notes.stream().filter(n -> n.buttonLabel() != null).forEach(n -> b.button(n.buttonLabel(), n.buttonCommand()));
         return b.build();
     }
 

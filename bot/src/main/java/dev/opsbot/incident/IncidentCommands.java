@@ -19,10 +19,7 @@ import dev.opsbot.command.CommandSpec;
 import dev.opsbot.command.OptionSpec;
 import dev.opsbot.command.OptionType;
 import dev.opsbot.command.Refusal;
-import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,10 +84,7 @@ public final class IncidentCommands {
                     .with(ID).example("/incident show INC-42"));
 
     private final Incidents incidents;
-    private final AuditLog audit;
-    private final Notifier notifier;
-    private final List<ChannelRef> announceTo;
-    private final List<IncidentListener> listeners;
+    private final IncidentActions actions;
     private final KnownServices services;
 
     public IncidentCommands(Incidents incidents, AuditLog audit, Notifier notifier, List<ChannelRef> announceTo,
@@ -100,11 +94,12 @@ public final class IncidentCommands {
 
     public IncidentCommands(Incidents incidents, AuditLog audit, Notifier notifier, List<ChannelRef> announceTo,
             List<IncidentListener> listeners, KnownServices services) {
+        this(incidents, new IncidentActions(incidents, audit, notifier, announceTo, listeners, List.of()), services);
+    }
+
+    public IncidentCommands(Incidents incidents, IncidentActions actions, KnownServices services) {
         this.incidents = incidents;
-        this.audit = audit;
-        this.notifier = notifier;
-        this.announceTo = List.copyOf(announceTo);
-        this.listeners = List.copyOf(listeners);
+        this.actions = actions;
         this.services = services;
     }
 
@@ -116,21 +111,10 @@ public final class IncidentCommands {
         if (service != null && !services.exists(service)) {
             throw Refusal.badInput("There is no service “" + service + "”; /service list shows them.");
         }
-        Incident incident = incidents.declare(id -> Incident.declare(id, severity, title, service,
-                call.channel(), call.actor(), call.now()));
-        record(call, "incident.declare", incident.id(), "", describe(incident));
-        String declared = "Declared by " + Inline.user(call.actor()) + ".";
-        Reply card = IncidentCards.card(incident, declared);
-        for (ChannelRef channel : announceTo) {
-            if (!channel.equals(call.channel())) {
-                notifier.announce(channel, card, incident.id() + ":declared:" + channel.key());
-            }
-        }
-        List<String> told = new ArrayList<>();
-        listeners.forEach(l -> l.declaredTelling(incident).ifPresent(told::add));
-        link(incident.id(), title, call);
-        // The declarer reads what went unpaged; the channels hear the declaration as it is.
-        return told.isEmpty() ? card : IncidentCards.card(incident, declared + "\n" + String.join("\n", told));
+        IncidentActions.Declared declared = actions.declare(severity, title, service, call.channel(), call.actor(),
+                call.now());
+        link(declared.incident().id(), title, call);
+        return declared.answer();
     }
 
     Reply acknowledge(CommandCall call) {
@@ -231,20 +215,6 @@ public final class IncidentCommands {
     }
 
     private Incident change(CommandCall call, String action, UnaryOperator<Incident> rule) {
-        String id = call.args().text("id");
-        Incidents.Change change = incidents.update(id, rule)
-                .orElseThrow(() -> Refusal.badInput("There is no incident " + id + "."));
-        record(call, action, id, describe(change.before()), describe(change.after()));
-        listeners.forEach(l -> l.changed(change.before(), change.after(), call.actor()));
-        return change.after();
-    }
-
-    private void record(CommandCall call, String action, String item, String before, String after) {
-        audit.append(new AuditEntry(call.now(), call.actor(), action, item, before, after));
-    }
-
-    private static String describe(Incident i) {
-        return "status=" + i.status().word() + " severity=" + i.severity().word() + " owner="
-                + (i.owner() == null ? "-" : i.owner().key());
+        return actions.changeOrRefuse(call.args().text("id"), call.actor(), call.now(), action, rule);
     }
 }

@@ -13,6 +13,8 @@ import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.HandledRequests;
 import dev.opsbot.command.MongoHandledRequests;
+import dev.opsbot.incident.CardNotes;
+import dev.opsbot.incident.IncidentActions;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
@@ -87,14 +89,20 @@ public class CoreConfiguration {
         return Incidents.inMongo(db, counters);
     }
 
+    /** Declaring and changing incidents, for commands and alerts alike. */
     @Bean
-    CommandRoot.Binding<IncidentCommands> incidentCommands(Incidents incidents, AuditLog audit, Outbox outbox,
-            OpsbotSettings settings, ObjectProvider<IncidentListener> listeners,
-            ObjectProvider<KnownServices> knownServices, Environment env) {
+    IncidentActions incidentActions(Incidents incidents, AuditLog audit, Outbox outbox, OpsbotSettings settings,
+            ObjectProvider<IncidentListener> listeners, ObjectProvider<CardNotes> notes, Environment env) {
+        return new IncidentActions(incidents, audit, outbox,
+                settings.incidentChannels(OpsbotSettings.chatPlatforms(env::getProperty)),
+                listeners.orderedStream().toList(), notes.orderedStream().toList());
+    }
+
+    @Bean
+    CommandRoot.Binding<IncidentCommands> incidentCommands(Incidents incidents, IncidentActions actions,
+            ObjectProvider<KnownServices> knownServices) {
         return IncidentCommands.ROOT.handledBy(
-                new IncidentCommands(incidents, audit, outbox,
-                        settings.incidentChannels(OpsbotSettings.chatPlatforms(env::getProperty)),
-                        listeners.orderedStream().toList(), knownServices.getIfAvailable(() -> KnownServices.ANY)));
+                new IncidentCommands(incidents, actions, knownServices.getIfAvailable(() -> KnownServices.ANY)));
     }
 
     /** Open incidents are offered first wherever an adapter autocompletes an item. */
