@@ -70,8 +70,11 @@ public final class AssetImport {
                 if (row.problem() != null) {
                     throw Refusal.badInput("The row is refused: " + row.problem());
                 }
-                Asset wanted = asset(row.values(), by, now);
-                Optional<Asset> current = inventory.assets().find(wanted.name());
+                Asset declared = asset(row.values(), by, now);
+                Optional<Asset> current = inventory.assets().find(declared.name());
+                // A row that names no owner leaves the owner as it is; only a new asset gets the importer.
+                Asset wanted = current.isPresent() && blankToNull(row.values().get("owner")) == null
+                        ? declared.withOwner(current.get().owner()) : declared;
                 if (current.isEmpty()) {
                     inventory.add(wanted, by, now);
                     created++;

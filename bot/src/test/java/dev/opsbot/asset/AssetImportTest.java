@@ -82,6 +82,10 @@ class AssetImportTest {
         assertThat(result.updated()).isEqualTo(1);
         assertThat(f.assets.find("db-01").orElseThrow().type()).isEqualTo("database");
         assertThat(f.core.audit.forItem("db-01", 1).get(0).action()).isEqualTo("asset.import");
+
+        // Someone else importing the same rows, with no owner column, leaves the owner as it was.
+        assertThat(importer.csvFile(file, Actor.console("other"), f.core.clock.instant()).unchanged()).isEqualTo(1);
+        assertThat(f.assets.find("db-01").orElseThrow().owner()).isEqualTo(Actor.console("lead"));
     }
 
     @Test
