@@ -1,6 +1,7 @@
 package dev.opsbot;
 
 import dev.opsbot.access.RoleCommands;
+import dev.opsbot.asset.AssetCommands;
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
@@ -31,7 +32,8 @@ public final class OpsbotCatalog {
                 OnCallCommands.ROOT,
                 EscalationCommands.ROOT,
                 RoleCommands.ROOT,
-                AuditCommands.ROOT);
+                AuditCommands.ROOT,
+                AssetCommands.ROOT);
     }
 
     public static CommandCatalog standard() {
