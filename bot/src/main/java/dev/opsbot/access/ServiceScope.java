@@ -29,7 +29,8 @@ public final class ServiceScope {
                 .flatMap(o -> call.args().optionalText("service"));
         String item = null;
         for (OptionSpec o : call.spec().options()) {
-            if (o.type() == OptionType.ITEM || o.suggest() == OptionSpec.Suggest.OPEN_ITEMS) {
+            if (o.type() == OptionType.ITEM || o.suggest() == OptionSpec.Suggest.OPEN_ITEMS
+                    || o.suggest() == OptionSpec.Suggest.ASSETS) {
                 item = call.args().optionalText(o.name()).orElse(null);
                 if (item != null) {
                     break;

@@ -78,6 +78,8 @@ public final class AssetCommands {
                             toggle("down", "Only what this needs"),
                             flag("depth", OptionType.INTEGER, "How many steps; all if not given"))
                     .example("/asset deps db-01 --up"),
+            CommandSpec.<AssetCommands>of("audit", "How complete and true the inventory is",
+                    (h, call) -> h.audit.report(call)).readOnly(),
             CommandSpec.<AssetCommands>of("verify", "Check assets against reality now",
                             (h, call) -> h.verifier.verify(call))
                     .with(optionalPositional("name", OptionType.NAME, "One asset").suggesting(OptionSpec.Suggest.ASSETS),
@@ -87,11 +89,13 @@ public final class AssetCommands {
 
     private final Inventory inventory;
     private final AssetRelations relations;
+    private final InventoryAudit audit;
     private final AssetVerifier verifier;
 
-    public AssetCommands(Inventory inventory, AssetRelations relations, AssetVerifier verifier) {
+    public AssetCommands(Inventory inventory, AssetRelations relations, InventoryAudit audit, AssetVerifier verifier) {
         this.inventory = inventory;
         this.relations = relations;
+        this.audit = audit;
         this.verifier = verifier;
     }
 

@@ -32,6 +32,9 @@ public interface Assets {
     /** Every asset, by name, a batch at a time; for audits and exports. */
     void each(Consumer<Asset> visit);
 
+    /** The first {@code limit} assets whose names start with {@code prefix}, by name. */
+    List<Asset> startingWith(String prefix, int limit);
+
     /** Names of assets declared at this address ({@code host:port}, a URL, or a host alone). */
     Set<String> atAddress(String address);
 

@@ -102,6 +102,13 @@ final class MongoAssets implements Assets {
     }
 
     @Override
+    public List<Asset> startingWith(String prefix, int limit) {
+        Bson filter = prefix.isEmpty() ? new Document()
+                : Filters.and(Filters.gte("_id", prefix), Filters.lt("_id", prefix + Character.MAX_VALUE));
+        return assets.find(filter, Sorts.ascending("_id"), limit);
+    }
+
+    @Override
     public Set<String> atAddress(String address) {
         Document d = addresses.find(Filters.eq("_id", address)).first();
         Set<String> names = new TreeSet<>();

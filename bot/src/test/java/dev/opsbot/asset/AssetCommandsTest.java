@@ -37,7 +37,7 @@ class AssetCommandsTest {
         assertThat(shown).contains("Declared state: active").contains("Owner: @alice").contains("Site: fra1 · rack r12")
                 .contains("Service: payments").contains("Observed: not verified yet")
                 .contains("added: type=database env=prod state=active");
-        assertThat(f.ops.core.audit.forItem("db-01", 5)).anyMatch(e -> e.action().equals("asset.add"));
+        assertThat(f.core.audit.forItem("db-01", 5)).anyMatch(e -> e.action().equals("asset.add"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class AssetCommandsTest {
         f.ok("a", "/asset add db-01 --type vm --env prod --site fra1");
         f.ok("b", "/asset set db-01 state maintenance --reason \"disk swap\"");
         assertThat(f.assets.find("db-01").orElseThrow().state()).isEqualTo("maintenance");
-        var entry = f.ops.core.audit.forItem("db-01", 5).get(0);
+        var entry = f.core.audit.forItem("db-01", 5).get(0);
         assertThat(entry.action()).isEqualTo("asset.set");
         assertThat(entry.before()).isEqualTo("state=active");
         assertThat(entry.after()).isEqualTo("state=maintenance (disk swap)");
@@ -90,7 +90,7 @@ class AssetCommandsTest {
     void theJournalKeepsNotesNewestFirst() {
         f.ok("a", "/asset add db-01 --type vm --env prod");
         f.ok("a", "/asset journal db-01 replaced PSU B");
-        f.ops.core.clock.advance(java.time.Duration.ofMinutes(5));
+        f.core.clock.advance(java.time.Duration.ofMinutes(5));
         f.ok("b", "/asset journal db-01 firmware 2.1 applied");
         List<String> rows = f.ok("c", "/asset show db-01").rows().stream().map(Inline::plain).toList();
         assertThat(rows.get(0)).contains("@b · firmware 2.1 applied");
@@ -122,7 +122,7 @@ class AssetCommandsTest {
         f.ok("a", "/asset add db-01 --type vm --env prod");
         f.ok("a", "/asset add db-02 --type vm --env prod");
         f.ok("a", "/asset add db-03 --type vm --env prod");
-        var now = f.ops.core.clock.instant();
+        var now = f.core.clock.instant();
         f.observations.seen.put("db-01", new AssetObservations.Observation(now, AssetObservations.Health.UNREACHABLE,
                 List.of("tcp://db-01:5432 refused"), List.of("db-01 is declared active but did not answer.")));
         f.observations.seen.put("db-02", new AssetObservations.Observation(now.minus(java.time.Duration.ofDays(40)),

@@ -22,6 +22,7 @@ import dev.opsbot.ownership.HandoverFollowUps;
 import dev.opsbot.ownership.HandoverOffers;
 import dev.opsbot.ownership.IncidentOwners;
 import dev.opsbot.ownership.Owned;
+import dev.opsbot.ownership.OwnedItems;
 import dev.opsbot.ownership.OwnerCommands;
 import dev.opsbot.ownership.OwnerlessItems;
 import dev.opsbot.ownership.Owners;
@@ -34,6 +35,7 @@ import dev.opsbot.service.ServiceSuggestions;
 import dev.opsbot.service.Services;
 import dev.opsbot.store.AuditLog;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -83,9 +85,13 @@ public class OwnershipConfiguration {
     }
 
     @Bean
-    Owners owners(Incidents incidents, Services services) {
-        // Kinds with prefixed ids come before free service names, so "inc-7" is an incident.
-        return new Owners(List.of(new IncidentOwners(incidents, services), new ServiceOwners(services)));
+    Owners owners(Incidents incidents, Services services, ObjectProvider<OwnedItems> otherKinds) {
+        // Kinds with prefixed ids come before free service names, so "inc-7" is an incident; other
+        // features' kinds (assets) come last, so a name that is a service stays the service.
+        List<OwnedItems> kinds = new java.util.ArrayList<>(List.of(new IncidentOwners(incidents, services),
+                new ServiceOwners(services)));
+        otherKinds.orderedStream().forEach(kinds::add);
+        return new Owners(kinds);
     }
 
     @Bean
