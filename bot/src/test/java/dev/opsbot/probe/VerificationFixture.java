@@ -6,6 +6,7 @@ import dev.opsbot.asset.AssetLinks;
 import dev.opsbot.asset.AssetRelations;
 import dev.opsbot.asset.Assets;
 import dev.opsbot.asset.Inventory;
+import dev.opsbot.asset.InventoryAudit;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.metrics.MetricSource;
 import dev.opsbot.ownership.OpsFixture;
@@ -31,8 +32,10 @@ final class VerificationFixture implements AutoCloseable {
         notices = new DriftNotices(verification, checks, ops.services, ops.core.outbox, ops.core.incidentChannel);
         Inventory inventory = new Inventory(assets, AssetJournal.inMongo(ops.core.store.database()), ops.core.audit,
                 ops.services, ops.core.incidents, checks, UTC, Duration.ofDays(30));
-        AssetRelations relations = new AssetRelations(inventory, AssetLinks.inMongo(ops.core.store.database()));
-        ops.core.with(AssetCommands.ROOT.handledBy(new AssetCommands(inventory, relations, verification)));
+        AssetLinks links = AssetLinks.inMongo(ops.core.store.database());
+        AssetRelations relations = new AssetRelations(inventory, links);
+        ops.core.with(AssetCommands.ROOT.handledBy(new AssetCommands(inventory, relations,
+                new InventoryAudit(inventory, links), verification)));
     }
 
     Reply ok(String who, String line) {
