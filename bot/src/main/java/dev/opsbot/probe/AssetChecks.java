@@ -13,8 +13,15 @@ public interface AssetChecks extends AssetObservations {
         return new MongoAssetChecks(db);
     }
 
-    /** Replaces what was last seen of {@code asset}. An observation without drift forgets the last notice. */
-    void record(String asset, Observation observation);
+    /**
+     * Replaces what was last seen of each asset, in one write for all of them (a store that syncs
+     * every write to disk pays once). An observation without drift forgets the last notice.
+     */
+    void record(java.util.Map<String, Observation> byAsset);
+
+    default void record(String asset, Observation observation) {
+        record(java.util.Map.of(asset, observation));
+    }
 
     /**
      * Claims the telling of {@code drift} for {@code asset}: true for exactly one caller per drift

@@ -62,6 +62,7 @@ public final class AssetVerification implements AssetVerifier {
         }
         ProbeSettings settings = prober.settings();
         List<Checked> out = new ArrayList<>(chosen.size());
+        java.util.Map<String, Observation> seen = new java.util.LinkedHashMap<>();
         for (int i = 0; i < chosen.size(); i++) {
             Asset asset = chosen.get(i);
             List<ProbeResult> results = started.get(i).stream().map(CompletableFuture::join).toList();
@@ -71,9 +72,10 @@ public final class AssetVerification implements AssetVerifier {
                             + asset.name() + " probe tcp://host:port.")
                     : results.stream().map(ProbeResult::evidence).toList();
             Observation observation = new Observation(now, verdict.health(), evidence, verdict.drift());
-            checks.record(asset.name(), observation);
+            seen.put(asset.name(), observation);
             out.add(new Checked(asset, results, verdict, observation));
         }
+        checks.record(seen);
         return out;
     }
 

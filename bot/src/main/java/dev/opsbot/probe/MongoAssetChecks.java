@@ -2,7 +2,9 @@ package dev.opsbot.probe;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.opsbot.store.MongoActors;
@@ -27,14 +29,24 @@ final class MongoAssetChecks implements AssetChecks {
     }
 
     @Override
-    public void record(String asset, Observation o) {
+    public void record(Map<String, Observation> byAsset) {
+        if (byAsset.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(byAsset.size());
+        byAsset.forEach((asset, o) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", asset), changes(o),
+                new UpdateOptions().upsert(true))));
+        checks.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    private static Bson changes(Observation o) {
         List<Bson> set = new ArrayList<>(List.of(Updates.set("checkedAt", MongoActors.date(o.checkedAt())),
                 Updates.set("health", o.health().name()), Updates.set("evidence", o.evidence()),
                 Updates.set("drift", o.drift())));
         if (o.drift().isEmpty()) {
             set.add(Updates.set("noticed", ""));
         }
-        checks.updateOne(Filters.eq("_id", asset), Updates.combine(set), new UpdateOptions().upsert(true));
+        return Updates.combine(set);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.opsbot.asset.AssetObservations.Observation;
 import dev.opsbot.store.MongoStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,17 @@ class MongoAssetChecksTest {
         assertThat(checks.last("db-01")).contains(later);
         assertThat(checks.last("nope")).isEmpty();
         assertThat(checks.all()).containsOnlyKeys("db-01", "web-1").containsEntry("db-01", later);
+    }
+
+    @Test
+    void manyAssetsAreRecordedInOneWrite() {
+        Map<String, Observation> seen = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            seen.put("host-" + i, new Observation(AT, i % 2 == 0 ? Health.OK : Health.UNREACHABLE, List.of("e" + i),
+                    i % 2 == 0 ? List.of() : DOWN));
+        }
+        checks.record(seen);
+        assertThat(checks.all()).isEqualTo(seen);
     }
 
     @Test

@@ -142,12 +142,17 @@ class ProberTest {
         for (int i = 0; i < 6; i++) {
             specs.add(ProbeSpec.parse("http://127.0.0.1:" + silent.port() + "/health"));
         }
+        long start = System.nanoTime();
         List<ProbeResult> results = prober.runAll(specs);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(results).hasSize(6).allSatisfy(r -> {
             assertThat(r.health()).isEqualTo(Health.UNREACHABLE);
             assertThat(r.evidence()).endsWith("gave no answer within 300 ms");
         });
-        assertThat(silent.peak()).isBetween(1, 2);
+        // Two at a time, each held for its whole timeout: three rounds at the least. The server's own
+        // count of open connections lags behind the client closing them, so time is the measure.
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(silent.peak()).isPositive();
     }
 
     @Test
