@@ -8,6 +8,8 @@ import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
+import dev.opsbot.probe.ProbeSpec;
+import dev.opsbot.probe.Prober;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * port, half probing a listener that accepts, half a closed port (or, with {@code --silent}, a
  * listener that accepts and never answers an HTTP GET, so every probe runs into its timeout). The
  * command goes through the {@code CommandRouter} every adapter hands commands to; while it runs, an
- * {@code /asset show} is timed on another thread. One application per pool size.
+ * {@code /asset show} is timed on another thread. Before it, reading every asset and running every
+ * probe (no store writes) are timed alone, to show where the time goes. One application per pool size.
  *
  * <pre>java -cp bench/target/opsbot-bench.jar -Dloader.main=dev.opsbot.bench.VerifyBench \
  *     org.springframework.boot.loader.launch.PropertiesLauncher --assets=2000 --pools=8,32,128</pre>
@@ -60,9 +63,9 @@ public final class VerifyBench {
                 throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        System.out.println("| assets | answering / " + (silent ? "silent" : "closed") + " | pool | timeout | wall time"
-                + " | answer | /asset show meanwhile |");
-        System.out.println("|---:|---|---:|---|---:|---|---:|");
+        System.out.println("| assets | answering / " + (silent ? "silent" : "closed") + " | pool | timeout | "
+                + "`/asset verify --all` | reading the assets alone | the probes alone | answer | /asset show meanwhile |");
+        System.out.println("|---:|---|---:|---|---:|---:|---:|---|---:|");
         try (Listener answering = new Listener(false); Listener silentOne = new Listener(true)) {
             int other = silent ? silentOne.port() : closedPort();
             for (int pool : pools) {
@@ -88,6 +91,13 @@ public final class VerifyBench {
             }
             CommandRouter router = context.getBean(CommandRouter.class);
             router.handle(Invocation.of(WHO, WHERE, "/asset verify host-00000"));
+            long readStart = System.nanoTime();
+            List<ProbeSpec> specs = new ArrayList<>();
+            assets.each(a -> a.probes().forEach(p -> specs.add(ProbeSpec.parse(p))));
+            long readMillis = (System.nanoTime() - readStart) / 1_000_000;
+            long probeStart = System.nanoTime();
+            context.getBean(Prober.class).runAll(specs);
+            long probeMillis = (System.nanoTime() - probeStart) / 1_000_000;
             long start = System.nanoTime();
             CompletableFuture<Reply> all = CompletableFuture.supplyAsync(
                     () -> router.handle(Invocation.of(WHO, WHERE, "/asset verify --all")));
@@ -101,8 +111,9 @@ public final class VerifyBench {
             if (!reply.title().equals("Verified " + count + " assets") || show.title().isEmpty()) {
                 throw new IllegalStateException("unexpected answer: " + reply.plainText());
             }
-            return String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.2f s | %s | %d ms%s |", count,
-                    count / 2 + " / " + (count - count / 2), pool, timeout, millis / 1000.0, reply.text(), showMillis,
+            return String.format(Locale.ROOT, "| %,d | %s | %d | %s | %.2f s | %.2f s | %.2f s | %s | %d ms%s |", count,
+                    count / 2 + " / " + (count - count / 2), pool, timeout, millis / 1000.0, readMillis / 1000.0,
+                    probeMillis / 1000.0, reply.text(), showMillis,
                     stillRunning ? " (verify still running)" : " (verify had finished)");
         }
     }
