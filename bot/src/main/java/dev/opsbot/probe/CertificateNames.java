@@ -28,7 +28,7 @@ final class CertificateNames {
                 for (List<?> entry : alternatives) {
                     int kind = (Integer) entry.get(0);
                     if (kind == DNS || kind == IP) {
-                        names.add(String.valueOf(entry.get(1)).toLowerCase(Locale.ROOT));
+                        names.add(shown(String.valueOf(entry.get(1))).toLowerCase(Locale.ROOT));
                     }
                 }
             }
@@ -45,13 +45,22 @@ final class CertificateNames {
         try {
             for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
                 if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return java.util.Optional.of(String.valueOf(rdn.getValue()));
+                    return java.util.Optional.of(shown(String.valueOf(rdn.getValue())));
                 }
             }
         } catch (InvalidNameException e) {
             // no readable subject
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A name as the server sent it, fit to show in chat: it is the remote side's text, so control
+     * characters (markup delimiters among them) go and it is cut to a sane length.
+     */
+    static String shown(String remote) {
+        String clean = remote.replaceAll("\\p{Cntrl}", "").strip();
+        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
     }
 
     /** A wildcard covers exactly one label: {@code *.example.com} covers {@code a.example.com}. */

@@ -26,9 +26,10 @@ final class HttpGet {
 
     static Answer send(Socket socket, ProbeSpec.Http probe, boolean readBody) throws IOException {
         String path = probe.uri().getRawPath() + (probe.uri().getRawQuery() == null ? "" : "?" + probe.uri().getRawQuery());
-        String host = probe.uri().getHost();
-        boolean defaultPort = probe.uri().getPort() < 0;
-        String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + (defaultPort ? "" : ":" + probe.port())
+        String host = probe.host();
+        String hostHeader = probe.uri().getPort() < 0 ? (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
+                : HostPort.of(host, probe.port());
+        String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
                 + "\r\nUser-Agent: opsbot-probe\r\nAccept: */*\r\nConnection: close\r\n\r\n";
         OutputStream out = socket.getOutputStream();
         out.write(request.getBytes(StandardCharsets.US_ASCII));

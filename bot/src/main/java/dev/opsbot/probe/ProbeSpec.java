@@ -42,6 +42,12 @@ public sealed interface ProbeSpec {
             return uri.getPort() > 0 ? uri.getPort() : secure() ? 443 : 80;
         }
 
+        /** The host without the brackets a URI puts around an IPv6 address. */
+        public String host() {
+            String h = uri.getHost();
+            return h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
+        }
+
         @Override
         public String text() {
             String expect = expectStatus > 0 ? "#expect=" + expectStatus

@@ -100,7 +100,7 @@ public final class Prober implements AutoCloseable {
             return dns(dns, at);
         }
         String host = spec instanceof ProbeSpec.Tcp t ? t.host()
-                : spec instanceof ProbeSpec.Tls t ? t.host() : ((ProbeSpec.Http) spec).uri().getHost();
+                : spec instanceof ProbeSpec.Tls t ? t.host() : ((ProbeSpec.Http) spec).host();
         ProbeAllowList.Admission admission = settings.allow().admit(host);
         if (admission instanceof ProbeAllowList.Admission.Refused refused) {
             return new ProbeResult(spec.text(), Health.UNKNOWN, refused.sentence(), at, null);
@@ -155,7 +155,7 @@ public final class Prober implements AutoCloseable {
         long start = System.nanoTime();
         Socket socket = Connection.open(addresses, spec.port(), attempt);
         if (spec.secure()) {
-            socket = Handshake.over(socket, spec.uri().getHost(), spec.port(), attempt);
+            socket = Handshake.over(socket, spec.host(), spec.port(), attempt);
         }
         HttpGet.Answer answer = HttpGet.send(socket, spec, !spec.expectBody().isEmpty());
         String answered = "answered " + answer.status() + " in " + Connection.millisSince(start);

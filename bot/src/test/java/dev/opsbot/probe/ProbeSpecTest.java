@@ -37,6 +37,21 @@ class ProbeSpecTest {
     }
 
     @Test
+    void anIpv6HostLosesItsBrackets() {
+        ProbeSpec.Http http = (ProbeSpec.Http) ProbeSpec.parse("http://[::1]:8080/health");
+        assertThat(http.host()).isEqualTo("::1");
+        assertThat(http.port()).isEqualTo(8080);
+        assertThat(ProbeSpec.parse("tls://[fd00::5]")).isEqualTo(new ProbeSpec.Tls("fd00::5", 443, "fd00::5"));
+        assertThat(ProbeSpec.parse("tcp://[::1]:22").text()).isEqualTo("tcp://[::1]:22");
+    }
+
+    @Test
+    void aCertificatesNamesAreShownWithoutControlCharacters() {
+        assertThat(CertificateNames.shown("evil\u0001@here\u0002.example")).isEqualTo("evil@here.example");
+        assertThat(CertificateNames.shown("x".repeat(300))).hasSize(101).endsWith("…");
+    }
+
+    @Test
     void textReadsBackAsTheSameProbe() {
         for (String text : new String[] {"tcp://db-01:5432", "tls://lb-1:443#name=shop.example.com",
                 "dns://a.internal#address=10.0.0.5", "http://web-1:8080/health#expect=200", "prom:up"}) {
