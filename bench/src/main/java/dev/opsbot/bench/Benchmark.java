@@ -78,7 +78,11 @@ public final class Benchmark {
     public static void main(String[] args) {
         int exit = 0;
         try {
-            run(Options.parse(args));
+            if (java.util.Arrays.asList(args).contains("--assets")) {
+                AssetGraphBench.run();
+            } else {
+                run(Options.parse(args));
+            }
         } catch (Exception | Error e) {
             e.printStackTrace();
             exit = 1;

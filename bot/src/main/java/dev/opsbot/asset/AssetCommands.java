@@ -85,18 +85,24 @@ public final class AssetCommands {
                     .with(optionalPositional("name", OptionType.NAME, "One asset").suggesting(OptionSpec.Suggest.ASSETS),
                             flag("site", OptionType.NAME, "Every asset at this site"), SERVICE,
                             toggle("all", "Every asset"))
-                    .example("/asset verify db-01"));
+                    .example("/asset verify db-01"),
+            CommandSpec.<AssetCommands>of("import", "Import assets from a CSV file on this machine (console only)",
+                            (h, call) -> h.importer.fromConsole(call))
+                    .with(positional("path", OptionType.TEXT, "The file"))
+                    .example("/asset import ./assets.csv"));
 
     private final Inventory inventory;
     private final AssetRelations relations;
     private final InventoryAudit audit;
     private final AssetVerifier verifier;
+    private final AssetImport importer;
 
     public AssetCommands(Inventory inventory, AssetRelations relations, InventoryAudit audit, AssetVerifier verifier) {
         this.inventory = inventory;
         this.relations = relations;
         this.audit = audit;
         this.verifier = verifier;
+        this.importer = new AssetImport(inventory);
     }
 
     private static OptionSpec choiceFlag(String name, List<String> choices, boolean required) {

@@ -23,6 +23,9 @@ final class Cli {
         if (words.contains("audit-export")) {
             return dev.opsbot.app.access.AuditExportCommand.run(words, out, err, env, java.time.Clock.systemUTC());
         }
+        if (words.stream().filter(w -> !w.startsWith("--")).findFirst().filter("assets"::equals).isPresent()) {
+            return dev.opsbot.app.asset.AssetsCommand.run(words, out, err, env, java.time.Clock.systemUTC());
+        }
         if (words.contains("discord-commands")) {
             out.println(DiscordRegistration.json(OpsbotCatalog.standard()));
             return 0;
