@@ -7,6 +7,7 @@ import dev.opsbot.chat.Reply;
 import dev.opsbot.schedule.Routine;
 import dev.opsbot.service.Service;
 import dev.opsbot.service.Services;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -25,24 +26,29 @@ public final class DriftNotices {
     private final Services services;
     private final Notifier notifier;
     private final ChannelRef fallback;
+    private final Clock clock;
 
     public DriftNotices(AssetVerification verification, AssetChecks checks, Services services, Notifier notifier,
-            ChannelRef fallback) {
+            ChannelRef fallback, Clock clock) {
         this.verification = verification;
         this.checks = checks;
         this.services = services;
         this.notifier = notifier;
         this.fallback = fallback;
+        this.clock = clock;
     }
 
     public Routine routine(String cron, ZoneId zone) {
         return new Routine("asset-verify", cron, zone, this::run);
     }
 
-    /** Verifies every asset; returns how many drifts were told. */
+    /**
+     * Verifies every asset; returns how many drifts were told. Checks are stamped with the time they
+     * ran, which is later than {@code scheduledAt} for a fire caught up after a restart.
+     */
     public int run(Instant scheduledAt) {
         int told = 0;
-        for (AssetVerification.Checked c : verification.check(verification.everyAsset(), scheduledAt)) {
+        for (AssetVerification.Checked c : verification.check(verification.everyAsset(), clock.instant())) {
             if (c.verdict().drift().isEmpty() || !checks.claimNotice(c.asset().name(), c.verdict().drift())) {
                 continue;
             }

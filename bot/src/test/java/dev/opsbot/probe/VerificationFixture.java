@@ -29,7 +29,8 @@ final class VerificationFixture implements AutoCloseable {
         prober = new Prober(new ProbeSettings(ProbeAllowList.defaults(), timeout, pool, 21, UTC),
                 MetricSource.unconfigured(), ops.core.clock);
         verification = new AssetVerification(assets, checks, prober, new VerificationReplies(UTC, pool));
-        notices = new DriftNotices(verification, checks, ops.services, ops.core.outbox, ops.core.incidentChannel);
+        notices = new DriftNotices(verification, checks, ops.services, ops.core.outbox, ops.core.incidentChannel,
+                ops.core.clock);
         Inventory inventory = new Inventory(assets, AssetJournal.inMongo(ops.core.store.database()), ops.core.audit,
                 ops.services, ops.core.incidents, checks, UTC, Duration.ofDays(30));
         AssetLinks links = AssetLinks.inMongo(ops.core.store.database());

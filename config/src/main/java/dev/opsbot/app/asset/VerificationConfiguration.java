@@ -60,9 +60,9 @@ public class VerificationConfiguration {
 
     @Bean
     DriftNotices driftNotices(AssetVerification verification, AssetChecks checks, Services services, Notifier notifier,
-            OpsbotSettings settings, Environment env) {
+            OpsbotSettings settings, Environment env, Clock clock) {
         return new DriftNotices(verification, checks, services, notifier,
-                settings.incidentChannels(OpsbotSettings.chatPlatforms(env::getProperty)).get(0));
+                settings.incidentChannels(OpsbotSettings.chatPlatforms(env::getProperty)).get(0), clock);
     }
 
     @Bean
