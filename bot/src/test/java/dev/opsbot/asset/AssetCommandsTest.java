@@ -132,4 +132,17 @@ class AssetCommandsTest {
         assertThat(f.ok("a", "/asset list --stale").rows()).extracting(Inline::plain)
                 .map(r -> r.substring(0, 5)).containsExactly("db-02", "db-03");
     }
+
+    @Test
+    void viewersReadTheInventoryRespondersChangeItAndImportNeedsAManager() {
+        var catalog = dev.opsbot.OpsbotCatalog.standard();
+        java.util.function.Function<String, dev.opsbot.access.Role> least = sub -> dev.opsbot.access.Role.firstHolding(
+                AssetCommands.ROOT.command(sub).orElseThrow().permission("asset"));
+        assertThat(List.of("show", "list", "deps", "audit")).allSatisfy(
+                sub -> assertThat(least.apply(sub)).isEqualTo(dev.opsbot.access.Role.VIEWER));
+        assertThat(List.of("add", "set", "link", "unlink", "journal", "verify")).allSatisfy(
+                sub -> assertThat(least.apply(sub)).isEqualTo(dev.opsbot.access.Role.RESPONDER));
+        assertThat(least.apply("import")).isEqualTo(dev.opsbot.access.Role.MANAGER);
+        assertThat(catalog.roots()).contains(AssetCommands.ROOT);
+    }
 }
