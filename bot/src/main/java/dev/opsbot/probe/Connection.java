@@ -46,8 +46,14 @@ final class Connection {
         if (e instanceof NoRouteToHostException) {
             return "is unreachable (no route to host)";
         }
+        return "failed: " + reason(e);
+    }
+
+    /** The exception's own words, without control characters; its kind when it has none. */
+    static String reason(IOException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "failed: " + message.replaceAll("[\\p{Cntrl}]", " ").strip();
+        String clean = message.replaceAll("[\\p{Cntrl}]", " ").strip();
+        return clean.length() > 120 ? clean.substring(0, 120) + "…" : clean;
     }
 
     static String timedOut(java.time.Duration timeout) {

@@ -6,6 +6,7 @@ import dev.opsbot.metrics.MetricsUnavailable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,25 +111,32 @@ public final class Prober implements AutoCloseable {
             return ProbeResult.of(spec, Health.UNREACHABLE, "cannot be reached: " + unresolved.sentence(), at);
         }
         List<InetAddress> addresses = ((ProbeAllowList.Admission.Allowed) admission).addresses();
+        int port = spec instanceof ProbeSpec.Tcp t ? t.port()
+                : spec instanceof ProbeSpec.Tls t ? t.port() : ((ProbeSpec.Http) spec).port();
+        long start = System.nanoTime();
+        Socket socket;
         try {
-            if (spec instanceof ProbeSpec.Tcp tcp) {
-                long start = System.nanoTime();
-                Connection.open(addresses, tcp.port(), attempt);
-                return ProbeResult.of(spec, Health.OK, "connected in " + Connection.millisSince(start), at);
-            }
-            if (spec instanceof ProbeSpec.Tls tls) {
-                return tls(tls, addresses, attempt, at);
-            }
-            return http((ProbeSpec.Http) spec, addresses, attempt, at);
+            socket = Connection.open(addresses, port, attempt);
         } catch (IOException e) {
             return ProbeResult.of(spec, Health.UNREACHABLE, Connection.failure(e, settings.timeout()), at);
         }
+        if (spec instanceof ProbeSpec.Tcp) {
+            return ProbeResult.of(spec, Health.OK, "connected in " + Connection.millisSince(start), at);
+        }
+        try {
+            return spec instanceof ProbeSpec.Tls tls ? tls(tls, socket, start, attempt, at)
+                    : http((ProbeSpec.Http) spec, socket, start, attempt, at);
+        } catch (SocketTimeoutException e) {
+            return ProbeResult.of(spec, Health.UNREACHABLE, Connection.timedOut(settings.timeout()), at);
+        } catch (IOException e) {
+            // Something listens there, but not what the probe expected to speak with.
+            String what = e instanceof SSLException ? "the TLS handshake failed" : "its answer was unusable";
+            return ProbeResult.of(spec, Health.DEGRADED, "connected, but " + what + " (" + Connection.reason(e) + ")", at);
+        }
     }
 
-    private ProbeResult tls(ProbeSpec.Tls spec, List<InetAddress> addresses, ProbeAttempt attempt, Instant at)
+    private ProbeResult tls(ProbeSpec.Tls spec, Socket socket, long start, ProbeAttempt attempt, Instant at)
             throws IOException {
-        long start = System.nanoTime();
-        Socket socket = Connection.open(addresses, spec.port(), attempt);
         SSLSocket tls = Handshake.over(socket, spec.host(), spec.port(), attempt);
         X509Certificate cert = (X509Certificate) tls.getSession().getPeerCertificates()[0];
         String took = Connection.millisSince(start);
@@ -150,10 +159,9 @@ public final class Prober implements AutoCloseable {
         return ProbeResult.of(spec, health, evidence.toString(), at).withCertificate(notAfter);
     }
 
-    private ProbeResult http(ProbeSpec.Http spec, List<InetAddress> addresses, ProbeAttempt attempt, Instant at)
+    private ProbeResult http(ProbeSpec.Http spec, Socket connected, long start, ProbeAttempt attempt, Instant at)
             throws IOException {
-        long start = System.nanoTime();
-        Socket socket = Connection.open(addresses, spec.port(), attempt);
+        Socket socket = connected;
         if (spec.secure()) {
             socket = Handshake.over(socket, spec.host(), spec.port(), attempt);
         }

@@ -50,6 +50,25 @@ public final class Listeners implements AutoCloseable {
         return server;
     }
 
+    /** Writes {@code banner} to each connection and closes it, as an SSH or SMTP server greets. */
+    public ServerSocket banner(String banner) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, LOOPBACK);
+        Thread accept = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket socket = server.accept()) {
+                    socket.getOutputStream().write(banner.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    // the client went first, or the server closed
+                }
+            }
+        }, "test-banner-accept");
+        accept.setDaemon(true);
+        accept.start();
+        open.add(server);
+        return server;
+    }
+
     /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
     public static int closedPort() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK)) {

@@ -135,6 +135,17 @@ class ProberTest {
     }
 
     @Test
+    void aListenerThatSpeaksSomethingElseIsDegradedNotUnreachable() throws Exception {
+        int ssh = listeners.banner("SSH-2.0-OpenSSH_9.6\r\n").getLocalPort();
+        ProbeResult tls = run(prober(), "tls://127.0.0.1:" + ssh);
+        assertThat(tls.health()).as(tls.evidence()).isEqualTo(Health.DEGRADED);
+        assertThat(tls.evidence()).startsWith("tls://127.0.0.1:" + ssh + " connected, but the TLS handshake failed (");
+        ProbeResult http = run(prober(), "http://127.0.0.1:" + ssh + "/health");
+        assertThat(http.health()).as(http.evidence()).isEqualTo(Health.DEGRADED);
+        assertThat(http.evidence()).endsWith(" connected, but its answer was unusable (the answer ended before its headers did)");
+    }
+
+    @Test
     void aSilentTargetEndsAtTheTimeoutAndThePoolBoundsHowManyRunAtOnce() throws Exception {
         Listeners.Silent silent = listeners.silent();
         Prober prober = prober(Clock.systemUTC(), Duration.ofMillis(300), 2, MetricSource.unconfigured());
