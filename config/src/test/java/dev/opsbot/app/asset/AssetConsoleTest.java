@@ -36,7 +36,8 @@ class AssetConsoleTest {
                 .contains("↓ hv-01 · asset · (vm-01 runs-on it)")
                 .contains("That would make a cycle: hv-01 depends-on payments depends-on db-01 runs-on vm-01 "
                         + "runs-on hv-01.")
-                .contains("Live verification is not available in this deployment.");
+                // The application wires live verification: the probe ran (whatever listens on 5432 here).
+                .contains("tcp://127.0.0.1:5432 ").doesNotContain("Live verification is not available");
 
         String again = console.run("/asset show db-01\n/asset list --env prod\n/asset audit\n");
         assertThat(again).contains("Needs: runs-on vm-01 (asset)").contains("Needed by: payments (service)")
