@@ -2,6 +2,7 @@ package dev.opsbot;
 
 import dev.opsbot.access.RoleCommands;
 import dev.opsbot.audit.AuditCommands;
+import dev.opsbot.channel.ChannelCommands;
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.digest.DigestCommands;
@@ -31,6 +32,7 @@ public final class OpsbotCatalog {
                 OnCallCommands.ROOT,
                 EscalationCommands.ROOT,
                 RoleCommands.ROOT,
+                ChannelCommands.ROOT,
                 AuditCommands.ROOT);
     }
 
