@@ -9,6 +9,7 @@ import dev.opsbot.digest.DigestCommands;
 import dev.opsbot.escalation.EscalationCommands;
 import dev.opsbot.followup.FollowUpCommands;
 import dev.opsbot.incident.IncidentCommands;
+import dev.opsbot.kpi.KpiCommands;
 import dev.opsbot.oncall.OnCallCommands;
 import dev.opsbot.ownership.OwnerCommands;
 import dev.opsbot.service.ServiceCommands;
@@ -33,6 +34,7 @@ public final class OpsbotCatalog {
                 EscalationCommands.ROOT,
                 RoleCommands.ROOT,
                 ChannelCommands.ROOT,
+                KpiCommands.ROOT,
                 AuditCommands.ROOT);
     }
 
