@@ -29,12 +29,16 @@ final class DeclaredSince {
     }
 
     static Found read(Incidents incidents, Instant since) {
+        return read(incidents, since, LOOK_AT_MOST);
+    }
+
+    static Found read(Incidents incidents, Instant since, int lookAtMost) {
         Incidents.Query any = new Incidents.Query(false, null, null, null, PAGE);
         List<Incident> found = new ArrayList<>();
         long below = 0;
         long looked = 0;
-        while (looked < LOOK_AT_MOST) {
-            Incidents.History page = incidents.history(any, below, PAGE);
+        while (looked < lookAtMost) {
+            Incidents.History page = incidents.history(any, below, (int) Math.min(PAGE, lookAtMost - looked));
             for (Incident i : page.items()) {
                 if (i.declaredAt().isBefore(since)) {
                     return new Found(found, false);
