@@ -96,7 +96,7 @@ public final class DigestCommands {
 
     Reply preview(CommandCall call) {
         Optional<DigestSubscription> here = subscriptions.find(call.channel().key());
-        ZoneId zone = here.map(DigestSubscription::zone).orElse(teamZone);
+        ZoneId zone = here.map(DigestSubscription::zone).orElse(call.zone());
         String note = here.map(s -> "This channel gets it " + s.describe() + ".")
                 .orElse("This channel has no digest; /digest subscribe sets one up.");
         return digest.preview(call.now(), zone, note);
