@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReturnDocument;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.store.MongoActors;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Zones in {@code channel_zones}, {@code _id} the channel key. Every command asks for its channel's
@@ -23,6 +26,8 @@ import org.bson.Document;
  * another instance within that time.
  */
 final class MongoChannelZones implements ChannelZones {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoChannelZones.class);
 
     static final Duration FRESH = Duration.ofSeconds(10);
 
@@ -61,7 +66,7 @@ final class MongoChannelZones implements ChannelZones {
                                 .append("zone", zone.getId()),
                         new FindOneAndReplaceOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         readAt = null;
-        return Optional.ofNullable(before).map(d -> ZoneId.of(d.getString("zone")));
+        return Optional.ofNullable(before).flatMap(d -> zoneOf(d.getString("zone")));
     }
 
     private synchronized Map<ChannelRef, ZoneId> current() {
@@ -69,11 +74,24 @@ final class MongoChannelZones implements ChannelZones {
         if (readAt == null || !now.isBefore(readAt.plus(FRESH)) || now.isBefore(readAt)) {
             Map<ChannelRef, ZoneId> read = new HashMap<>();
             for (Document d : zones.find()) {
-                read.put(MongoActors.decodeChannel(d.get("channel", Document.class)), ZoneId.of(d.getString("zone")));
+                // A zone a newer or older tz database no longer knows: that channel falls back to the
+                // team's instead of every command in every channel failing.
+                zoneOf(d.getString("zone")).ifPresentOrElse(
+                        zone -> read.put(MongoActors.decodeChannel(d.get("channel", Document.class)), zone),
+                        () -> log.warn("channel {} has zone {} that this JVM does not know; using the team's",
+                                d.get("_id"), d.getString("zone")));
             }
             known = Map.copyOf(read);
             readAt = now;
         }
         return known;
+    }
+
+    private static Optional<ZoneId> zoneOf(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException | NullPointerException unknown) {
+            return Optional.empty();
+        }
     }
 }

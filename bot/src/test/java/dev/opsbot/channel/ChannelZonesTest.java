@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
+import dev.opsbot.store.MongoActors;
 import dev.opsbot.testing.CoreFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +105,13 @@ class ChannelZonesTest {
         assertThat(zones.of(core.here)).isEqualTo(UTC);
         core.clock.advance(MongoChannelZones.FRESH);
         assertThat(zones.of(core.here)).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void aStoredZoneThisJvmDoesNotKnowFallsBackToTheTeamsInsteadOfFailingEveryCommand() {
+        core.store.database().getCollection("channel_zones").insertOne(new Document("_id", core.here.key())
+                .append("channel", MongoActors.encode(core.here)).append("zone", "Atlantis/Capital"));
+        core.run("bob", "/incident declare sev2 db latency");
+        assertThat(story("INC-1")).contains("Declared: @bob at 14:00 UTC");
     }
 }
