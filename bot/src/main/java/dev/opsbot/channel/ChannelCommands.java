@@ -52,7 +52,8 @@ public final class ChannelCommands {
                 before.map(ZoneId::getId).orElse(""), zone.getId()));
         return Reply.toChannel("Times in " + Inline.channel(channel))
                 .text(Inline.channel(channel) + " now reads its times in " + zone.getId()
-                        + before.map(b -> " (was " + b.getId() + ")").orElse(" (was the team's, " + zones.team().getId() + ")")
+                        + before.map(b -> " (was " + b.getId() + ")")
+                                .orElse(" (was the team's, " + zones.team().getId() + ")")
                         + ": it is " + TimeText.at(call.now(), zone, call.now()) + " there.")
                 .footer("Set by " + Inline.user(call.actor()) + ". /channel unzone " + channel.name()
                         + " goes back to the team's zone.")
@@ -87,6 +88,8 @@ public final class ChannelCommands {
         if (!rows.isEmpty()) {
             text += " Channels with a zone of their own (the rest use " + zones.team().getId() + "):";
         }
-        return Reply.onlyMe("Times in " + Inline.channel(channel)).text(text).rows(rows).footer("/channel zone #channel Europe/Berlin chooses a channel's zone.").build();
+        return Reply.onlyMe("Times in " + Inline.channel(channel)).text(text).rows(rows)
+                .footer("/channel zone #channel Europe/Berlin chooses a channel's zone.")
+                .build();
     }
 }

@@ -102,7 +102,8 @@ public final class FollowUpCommands {
         }
         audit.append(new AuditEntry(call.now(), call.actor(), "followup.snooze", item.ref(),
                 "due " + item.dueAt(), "due " + until));
-        return Reply.toChannel(Inline.strong(item.ref()) + " snoozed until " + TimeText.at(until, call.zone(), call.now()))
+        return Reply.toChannel(Inline.strong(item.ref()) + " snoozed until "
+                        + TimeText.at(until, call.zone(), call.now()))
                 .text(label(item))
                 .footer("Snoozed by " + Inline.user(call.actor()) + ".")
                 .build();

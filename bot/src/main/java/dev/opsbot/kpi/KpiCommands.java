@@ -44,10 +44,12 @@ public final class KpiCommands {
         }
         String service = call.args().optionalText("service").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         if (service != null && !services.accepts(service)) {
-            throw Refusal.badInput("There is no service “" + call.args().text("service") + "”; /service list shows them.");
+            throw Refusal.badInput("There is no service “" + call.args().text("service")
+                    + "”; /service list shows them.");
         }
         Kpis.Measured m = kpis.measure(call.now(), Duration.ofDays(days), service);
-        String title = "KPIs · last " + days + (days == 1 ? " day" : " days") + (service == null ? "" : " · " + service);
+        String title = "KPIs · last " + days + (days == 1 ? " day" : " days")
+                + (service == null ? "" : " · " + service);
         Reply.Builder b = Reply.onlyMe(title);
         if (m.incidents().declared() == 0) {
             b.text("No incidents were declared" + (service == null ? "" : " on " + service) + " in the last " + days
