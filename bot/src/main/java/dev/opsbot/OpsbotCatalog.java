@@ -3,12 +3,14 @@ package dev.opsbot;
 import dev.opsbot.access.RoleCommands;
 import dev.opsbot.asset.AssetCommands;
 import dev.opsbot.audit.AuditCommands;
+import dev.opsbot.channel.ChannelCommands;
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.digest.DigestCommands;
 import dev.opsbot.escalation.EscalationCommands;
 import dev.opsbot.followup.FollowUpCommands;
 import dev.opsbot.incident.IncidentCommands;
+import dev.opsbot.kpi.KpiCommands;
 import dev.opsbot.oncall.OnCallCommands;
 import dev.opsbot.ownership.OwnerCommands;
 import dev.opsbot.service.ServiceCommands;
@@ -32,6 +34,8 @@ public final class OpsbotCatalog {
                 OnCallCommands.ROOT,
                 EscalationCommands.ROOT,
                 RoleCommands.ROOT,
+                ChannelCommands.ROOT,
+                KpiCommands.ROOT,
                 AuditCommands.ROOT,
                 AssetCommands.ROOT);
     }

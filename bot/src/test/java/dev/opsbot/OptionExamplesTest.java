@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.audit.AuditTrail;
+import dev.opsbot.channel.ChannelCommands;
+import dev.opsbot.channel.ChannelZones;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandSpec;
@@ -45,7 +47,8 @@ class OptionExamplesTest {
             Map.entry("followup snooze for", "/followup snooze FU-1 %s"),
             Map.entry("audit show since", "/audit --actor @lead --since %s"),
             Map.entry("digest subscribe time", "/digest subscribe #ops daily %s"),
-            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"));
+            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"),
+            Map.entry("channel zone zone", "/channel zone #ops %s"));
 
     private final OpsFixture ops = new OpsFixture();
     private int rotations;
@@ -60,7 +63,9 @@ class OptionExamplesTest {
         var db = ops.core.store.database();
         ops.core.with(AuditCommands.ROOT.handledBy(new AuditCommands(AuditTrail.inMongo(db), ZoneOffset.UTC)))
                 .with(DigestCommands.ROOT.handledBy(new DigestCommands(DigestSubscriptions.inMongo(db),
-                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)));
+                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)))
+                .with(ChannelCommands.ROOT.handledBy(new ChannelCommands(
+                        ChannelZones.inMongo(db, ZoneOffset.UTC, ops.core.clock), ops.core.audit)));
         ops.ok("lead", "/service add payments --team core --channel #payments --tier 1");
         ops.ok("lead", "/oncall rotation create payments-primary --members @alice,@bob --service payments");
         ops.ok("dave", "/incident declare sev3 \"slow search\"");

@@ -1,9 +1,12 @@
 package dev.opsbot.command;
 
+import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
 import dev.opsbot.chat.Reply;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,7 @@ public final class CommandRouter {
     private final HandledRequests handled;
     private final Clock clock;
     private AccessPolicy access = AccessPolicy.OPEN;
+    private Function<ChannelRef, ZoneId> zoneOf = channel -> ZoneOffset.UTC;
 
     public CommandRouter(List<CommandRoot.Binding<?>> bound, HandledRequests handled, Clock clock) {
         this.catalog = new CommandCatalog(bound.stream().<CommandRoot<?>>map(CommandRoot.Binding::root).toList());
@@ -49,6 +54,11 @@ public final class CommandRouter {
     /** Turns roles on: every command is checked against {@code policy} before its handler runs. */
     public void useAccess(AccessPolicy policy) {
         access = policy;
+    }
+
+    /** How a channel reads times (its own zone, else the team's); UTC everywhere until called. */
+    public void useZones(Function<ChannelRef, ZoneId> zones) {
+        zoneOf = zones;
     }
 
     public CommandCatalog catalog() {
@@ -125,7 +135,8 @@ public final class CommandRouter {
         usage.line = spec.usage(root.name());
         Arguments args = read.apply(spec, mentions.get(invocation.actor().platform()));
         Instant now = clock.instant();
-        CommandCall call = new CommandCall(invocation, root.name(), spec, args, now);
+        CommandCall call = new CommandCall(invocation, root.name(), spec, args, now,
+                zoneOf.apply(invocation.channel()));
         if (access.decide(call) instanceof AccessPolicy.Denied denied) {
             return Reply.refusal(denied.sentence(), null);
         }

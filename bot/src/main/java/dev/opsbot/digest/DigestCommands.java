@@ -75,7 +75,7 @@ public final class DigestCommands {
         return Reply.toChannel("Digest for " + Inline.channel(channel))
                 .text(Inline.channel(channel) + " gets a digest " + subscription.describe()
                         + before.map(b -> " (was " + b.describe() + ")").orElse("") + ".")
-                .field("Next", TimeText.dayClock(next.dueAt(), zone))
+                .field("Next", TimeText.at(next.dueAt(), zone, call.now()))
                 .footer("Set by " + Inline.user(call.actor()) + ". /digest preview shows what it says now.")
                 .tone(Reply.Tone.SUCCESS)
                 .build();
@@ -96,7 +96,7 @@ public final class DigestCommands {
 
     Reply preview(CommandCall call) {
         Optional<DigestSubscription> here = subscriptions.find(call.channel().key());
-        ZoneId zone = here.map(DigestSubscription::zone).orElse(teamZone);
+        ZoneId zone = here.map(DigestSubscription::zone).orElse(call.zone());
         String note = here.map(s -> "This channel gets it " + s.describe() + ".")
                 .orElse("This channel has no digest; /digest subscribe sets one up.");
         return digest.preview(call.now(), zone, note);

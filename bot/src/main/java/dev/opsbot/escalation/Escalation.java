@@ -181,9 +181,9 @@ public final class Escalation implements IncidentListener, DueHandler {
                 .text(target.paged(service.name()) + ": " + incident.id() + " " + why + ".")
                 .field("Level", ladder.describe(step))
                 .field("Next", nextLadder.isOver(step + 1)
-                        ? "paging stops at " + TimeText.clock(nextAt, zone) + " (in " + TimeText.span(timeout)
+                        ? "paging stops at " + TimeText.at(nextAt, zone, now) + " (in " + TimeText.span(timeout)
                                 + ") unless someone acknowledges"
-                        : nextLadder.named(step + 1) + ", at " + TimeText.clock(nextAt, zone) + " (in "
+                        : nextLadder.named(step + 1) + ", at " + TimeText.at(nextAt, zone, now) + " (in "
                                 + TimeText.span(timeout) + ") unless someone acknowledges")
                 .button("Acknowledge", "/incident ack " + incident.id(), Reply.Button.Style.PRIMARY)
                 .build(), key);

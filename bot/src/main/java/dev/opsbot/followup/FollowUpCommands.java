@@ -21,7 +21,6 @@ import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,13 +50,11 @@ public final class FollowUpCommands {
 
     private final DueItems due;
     private final AuditLog audit;
-    private final ZoneId zone;
     private final WhoMayAct mayAct;
 
-    public FollowUpCommands(DueItems due, AuditLog audit, ZoneId zone, WhoMayAct mayAct) {
+    public FollowUpCommands(DueItems due, AuditLog audit, WhoMayAct mayAct) {
         this.due = due;
         this.audit = audit;
-        this.zone = zone;
         this.mayAct = mayAct;
     }
 
@@ -83,7 +80,7 @@ public final class FollowUpCommands {
         String next = first + shown.size() < items.size()
                 ? "Next: /followup list" + (mine ? " --mine" : "") + " --page " + (page + 1) + ". " : "";
         return Reply.onlyMe(title)
-                .rows(shown.stream().map(i -> FollowUpRows.row(i, now, zone)).toList())
+                .rows(shown.stream().map(i -> FollowUpRows.row(i, now, call.zone())).toList())
                 .footer(next + "/followup snooze <id> <duration> puts one off; /followup done <id> finishes it.")
                 .build();
     }
@@ -105,7 +102,8 @@ public final class FollowUpCommands {
         }
         audit.append(new AuditEntry(call.now(), call.actor(), "followup.snooze", item.ref(),
                 "due " + item.dueAt(), "due " + until));
-        return Reply.toChannel(Inline.strong(item.ref()) + " snoozed until " + TimeText.dayClock(until, zone))
+        return Reply.toChannel(Inline.strong(item.ref()) + " snoozed until "
+                        + TimeText.at(until, call.zone(), call.now()))
                 .text(label(item))
                 .footer("Snoozed by " + Inline.user(call.actor()) + ".")
                 .build();

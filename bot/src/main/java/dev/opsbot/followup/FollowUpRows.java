@@ -30,7 +30,7 @@ public final class FollowUpRows {
         if (!due.isAfter(now)) {
             return "due now";
         }
-        return "next " + TimeText.dayClock(due, zone) + " (in " + TimeText.span(Duration.between(now, due)) + ")";
+        return "next " + TimeText.at(due, zone, now) + " (in " + TimeText.span(Duration.between(now, due)) + ")";
     }
 
     /** The person behind an {@code owner} key such as {@code slack:U123}, if the key reads as one. */

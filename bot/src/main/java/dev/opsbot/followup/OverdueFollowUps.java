@@ -34,10 +34,15 @@ public final class OverdueFollowUps implements DigestSection {
         return "Overdue follow-ups";
     }
 
+    /** Whether a follow-up already reminded someone and still waits, or its reminder is stuck. */
+    public static boolean isOverdue(DueItem item, Instant now) {
+        return item.overdueSince().isPresent() || item.dueAt().isBefore(now.minus(STUCK_AFTER));
+    }
+
     @Override
     public List<String> lines(Instant now, ZoneId zone) {
         List<DueItem> overdue = due.followUps(null, SCANNED).stream()
-                .filter(i -> i.overdueSince().isPresent() || i.dueAt().isBefore(now.minus(STUCK_AFTER)))
+                .filter(i -> isOverdue(i, now))
                 .toList();
         return DigestSection.firstOf(overdue, SHOWN, i -> FollowUpRows.row(i, now, zone), "/followup list");
     }

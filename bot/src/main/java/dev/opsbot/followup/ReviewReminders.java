@@ -46,15 +46,15 @@ public final class ReviewReminders implements DueHandler {
             return;
         }
         Incident incident = found.get();
-        reminder.post(incident, item, message(incident, item));
+        reminder.post(incident, item, message(incident, item, now));
         String overdue = item.overdueSince().orElse(item.dueAt()).toString();
         due.reschedule(IncidentFollowUps.reviewItem(incident, now.plus(policy.remindEvery()), overdue));
     }
 
-    private Reply message(Incident i, DueItem item) {
+    private Reply message(Incident i, DueItem item, Instant now) {
         Reply.Builder b = Reply.toChannel("Post-incident review due: " + Inline.strong(i.id()) + " · " + i.title())
                 .text(Inline.user(IncidentFollowUps.owner(i)) + ": " + i.id() + " was resolved "
-                        + TimeText.dayClock(i.resolvedAt(), zone) + "; its review is due.")
+                        + TimeText.at(i.resolvedAt(), zone, now) + "; its review is due.")
                 .tone(Reply.Tone.INFO);
         if (item.ref() != null) {
             b.button("Review written", "/followup done " + item.ref(), Reply.Button.Style.PRIMARY)

@@ -50,7 +50,7 @@ public record Incident(
     public Incident acknowledge(Actor by, Instant now) {
         if (acknowledgedBy != null && status.isOpen()) {
             throw Refusal.because(id + " was already acknowledged by " + Inline.user(acknowledgedBy) + " at "
-                    + TimeText.clock(acknowledgedAt, ZoneOffset.UTC) + ".");
+                    + TimeText.at(acknowledgedAt, ZoneOffset.UTC, now) + ".");
         }
         requireOpen("acknowledge");
         // Whoever picks up an incident leads it, unless someone was explicitly assigned.
@@ -108,7 +108,7 @@ public record Incident(
     public Incident resolve(Actor by, String resolution, Instant now) {
         if (status == IncidentStatus.RESOLVED) {
             throw Refusal.because(id + " was already resolved by " + Inline.user(resolvedBy) + " at "
-                    + TimeText.clock(resolvedAt, ZoneOffset.UTC) + ".");
+                    + TimeText.at(resolvedAt, ZoneOffset.UTC, now) + ".");
         }
         requireOpen("resolve");
         Draft d = draft(by, now, "resolved", resolution == null ? "" : resolution);

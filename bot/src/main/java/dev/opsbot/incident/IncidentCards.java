@@ -4,7 +4,7 @@ import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.chat.TimeText;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 /** How an incident looks in chat: the card with its buttons, a one-line row, the full story. */
@@ -43,11 +43,12 @@ public final class IncidentCards {
                 + " · owner " + (i.owner() == null ? "nobody" : Inline.user(i.owner())) + " · " + age + " ago";
     }
 
-    public static Reply story(Incident i) {
+    /** The full story, its times as read in {@code zone} at {@code now} (the channel it is shown in). */
+    public static Reply story(Incident i, ZoneId zone, Instant now) {
         Reply.Builder b = Reply.onlyMe(Inline.strong(i.id()) + " · " + i.severity().word() + " · " + i.title())
                 .field("Status", i.status().word())
                 .field("Owner", i.owner() == null ? "nobody" : Inline.user(i.owner()))
-                .field("Declared", Inline.user(i.declaredBy()) + " at " + TimeText.dayClock(i.declaredAt(), ZoneOffset.UTC))
+                .field("Declared", Inline.user(i.declaredBy()) + " at " + TimeText.at(i.declaredAt(), zone, now))
                 .field("Time to acknowledge", i.timeToAcknowledge().map(TimeText::span).orElse("not acknowledged"))
                 .field("Time to resolve", i.timeToResolve().map(TimeText::span).orElse("not resolved"))
                 .tone(tone(i));
@@ -65,7 +66,7 @@ public final class IncidentCards {
                     + " lists every change)");
         }
         for (TimelineEntry e : entries.subList(from, entries.size())) {
-            b.row(TimeText.clock(e.at(), ZoneOffset.UTC) + " " + (e.actor() == null ? "" : Inline.user(e.actor()) + " ")
+            b.row(TimeText.at(e.at(), zone, now) + " " + (e.actor() == null ? "" : Inline.user(e.actor()) + " ")
                     + e.kind() + (e.text().isBlank() ? "" : ": " + e.text()));
         }
         addButtons(b, i);

@@ -172,7 +172,7 @@ public final class IncidentCommands {
     }
 
     Reply show(CommandCall call) {
-        return IncidentCards.story(load(call.args().text("id")));
+        return IncidentCards.story(load(call.args().text("id")), call.zone(), call.now());
     }
 
     /**

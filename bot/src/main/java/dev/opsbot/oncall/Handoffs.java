@@ -57,7 +57,7 @@ public final class Handoffs implements DueHandler {
         Shift shift = Shifts.at(r, at);
         Shift before = Shifts.at(r, item.dueAt().minusSeconds(1));
         String text = Inline.user(shift.primary()) + " is now on call until "
-                + TimeText.dayClock(shift.until(), r.zone())
+                + TimeText.at(shift.until(), r.zone(), at)
                 + (before.primary().sameAs(shift.primary()) ? ""
                         : ", taking over from " + Inline.user(before.primary()))
                 + "." + (shift.secondary() == null ? "" : " Backup: " + Inline.user(shift.secondary()) + ".");

@@ -76,7 +76,7 @@ public final class OnCallCommands {
         if (name.isPresent()) {
             Service service = ServiceCommands.load(services, name.get());
             Rotation r = onCall.rotationOf(service).orElseThrow(() -> noRotation(service));
-            return Reply.onlyMe("On call for " + service.name()).text(describe(r, call.now())).build();
+            return Reply.onlyMe("On call for " + service.name()).text(describe(r, call.zone(), call.now())).build();
         }
         List<Rotation> all = rotations.list(100);
         if (all.isEmpty()) {
@@ -84,7 +84,7 @@ public final class OnCallCommands {
         }
         return Reply.onlyMe("On call now")
                 .rows(all.stream().map(r -> Inline.strong(r.name()) + servicesText(r) + ": "
-                        + describe(r, call.now())).toList())
+                        + describe(r, call.zone(), call.now())).toList())
                 .build();
     }
 
@@ -101,9 +101,9 @@ public final class OnCallCommands {
                 who.key() + " for " + span);
         return Reply.toChannel("On-call override · " + r.name())
                 .text(Inline.user(who) + " is on call for " + r.name() + " until "
-                        + TimeText.dayClock(now.plus(span), r.zone())
+                        + TimeText.at(now.plus(span), call.zone(), now)
                         + (before.primary().sameAs(who) ? "." : ", instead of " + Inline.user(before.primary()) + "."))
-                .footer(describe(after, now))
+                .footer(describe(after, call.zone(), now))
                 .build();
     }
 
@@ -127,13 +127,13 @@ public final class OnCallCommands {
         List<Cover> covers = List.of(new Cover(other, mine.from(), mine.until(), me),
                 new Cover(me, theirs.from(), theirs.until(), me));
         Rotation swapped = r.withCovers(covers, now);
-        refuseBackToBack(swapped, me, theirs);
-        refuseBackToBack(swapped, other, mine);
+        refuseBackToBack(swapped, me, theirs, call);
+        refuseBackToBack(swapped, other, mine, call);
         store(call, r, covers, "oncall.swap", other.key() + " " + mine.from() + "<->" + theirs.from());
         return Reply.toChannel("On-call swap · " + r.name())
                 .text(Inline.user(me) + " and " + Inline.user(other) + " traded shifts.")
-                .field("Before", span(me, mine, r) + "; " + span(other, theirs, r))
-                .field("After", span(other, mine, r) + "; " + span(me, theirs, r))
+                .field("Before", span(me, mine, call) + "; " + span(other, theirs, call))
+                .field("After", span(other, mine, call) + "; " + span(me, theirs, call))
                 .build();
     }
 
@@ -146,19 +146,19 @@ public final class OnCallCommands {
         return Shifts.nextTurnOf(r, who, now);
     }
 
-    private static void refuseBackToBack(Rotation swapped, Actor who, Shift taken) {
+    private static void refuseBackToBack(Rotation swapped, Actor who, Shift taken, CommandCall call) {
         boolean before = Shifts.at(swapped, taken.from().minusSeconds(1)).primary().sameAs(who);
         boolean after = Shifts.at(swapped, taken.until()).primary().sameAs(who);
         if (before || after) {
             throw Refusal.because("That would leave " + Inline.user(who) + " on call for two turns in a row around "
-                    + TimeText.dayClock(after ? taken.until() : taken.from(), swapped.zone())
+                    + TimeText.at(after ? taken.until() : taken.from(), call.zone(), call.now())
                     + "; swap with someone else, or use /oncall override for part of a shift.");
         }
     }
 
-    private static String span(Actor who, Shift s, Rotation r) {
-        return Inline.user(who) + " " + TimeText.dayClock(s.from(), r.zone()) + " – "
-                + TimeText.dayClock(s.until(), r.zone());
+    private static String span(Actor who, Shift s, CommandCall call) {
+        return Inline.user(who) + " " + TimeText.at(s.from(), call.zone(), call.now()) + " – "
+                + TimeText.at(s.until(), call.zone(), call.now());
     }
 
     private Rotation store(CommandCall call, Rotation r, List<Cover> covers, String action, String what) {
@@ -198,10 +198,11 @@ public final class OnCallCommands {
                 + "<rotation> --service " + s.name() + ".");
     }
 
-    static String describe(Rotation r, Instant now) {
+    /** Who is on call now and until when, the time as read in {@code zone}. */
+    static String describe(Rotation r, ZoneId zone, Instant now) {
         Shift s = Shifts.at(r, now);
         return Inline.user(s.primary()) + (s.overridden() ? " (override)" : "") + " until "
-                + TimeText.dayClock(s.until(), r.zone())
+                + TimeText.at(s.until(), zone, now)
                 + (s.secondary() == null ? "" : ", backup " + Inline.user(s.secondary()));
     }
 

@@ -34,7 +34,7 @@ public final class OnCallNow implements DigestSection {
             Shift s = Shifts.at(r, now);
             List<String> services = onCall.servicesOf(r);
             return Inline.strong(r.name()) + (services.isEmpty() ? "" : " (" + String.join(", ", services) + ")")
-                    + ": " + Inline.user(s.primary()) + " until " + TimeText.dayClock(s.until(), zone)
+                    + ": " + Inline.user(s.primary()) + " until " + TimeText.at(s.until(), zone, now)
                     + (s.secondary() == null ? "" : ", backup " + Inline.user(s.secondary()));
         }).toList();
     }

@@ -136,8 +136,8 @@ final class RotationCommands {
         Reply.Builder b = card(r, call, Reply.onlyMe(Inline.strong(r.name())));
         for (Cover c : r.covers()) {
             if (c.until().isAfter(call.now())) {
-                b.row("Override: " + Inline.user(c.who()) + " from " + TimeText.dayClock(c.from(), r.zone())
-                        + " until " + TimeText.dayClock(c.until(), r.zone()));
+                b.row("Override: " + Inline.user(c.who()) + " from " + TimeText.at(c.from(), call.zone(), call.now())
+                        + " until " + TimeText.at(c.until(), call.zone(), call.now()));
             }
         }
         return b.build();
@@ -147,8 +147,8 @@ final class RotationCommands {
         List<String> used = onCall.servicesOf(r);
         return b.field("Members", String.join(", ", r.members().stream().map(Inline::user).toList()))
                 .field("Turns", "every " + r.every() + ", handoff " + r.handoffText())
-                .field("On call now", OnCallCommands.describe(r, call.now()))
-                .field("Next handoff", TimeText.dayClock(Shifts.nextHandoff(r, call.now()), r.zone()))
+                .field("On call now", OnCallCommands.describe(r, call.zone(), call.now()))
+                .field("Next handoff", TimeText.at(Shifts.nextHandoff(r, call.now()), call.zone(), call.now()))
                 .field("Services", used.isEmpty() ? "none yet" : String.join(", ", used));
     }
 }

@@ -70,7 +70,8 @@ final class MongoServices implements Services {
                     .append("owner", MongoActors.encode(s.owner()))
                     .append("rotation", s.rotation())
                     .append("addedBy", MongoActors.encode(s.addedBy()))
-                    .append("addedAt", MongoActors.date(s.addedAt()));
+                    .append("addedAt", MongoActors.date(s.addedAt()))
+                    .append("availability", s.availability());
         }
 
         @Override
@@ -78,7 +79,8 @@ final class MongoServices implements Services {
             return new Service(d.getString("_id"), d.getString("team"),
                     MongoActors.decodeChannel(d.get("channel", Document.class)), d.getInteger("tier", 3),
                     MongoActors.decode(d.get("owner", Document.class)), d.getString("rotation"),
-                    MongoActors.decode(d.get("addedBy", Document.class)), MongoActors.instant(d, "addedAt"));
+                    MongoActors.decode(d.get("addedBy", Document.class)), MongoActors.instant(d, "addedAt"),
+                    d.getDouble("availability"));
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.opsbot.command.OptionType;
 import dev.opsbot.command.Refusal;
 import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +33,10 @@ public final class ServiceCommands {
                             flag("tier", OptionType.INTEGER, "1 (most critical) to 3; 3 if not given"),
                             flag("owner", OptionType.USER, "Who owns it; nobody if not given"))
                     .example("/service add payments --team core --channel #payments --tier 1"),
+            CommandSpec.of("set", "Change a service's settings", ServiceCommands::set)
+                    .with(NAME, requiredFlag("availability", OptionType.NAME,
+                            "Availability target in percent, e.g. 99.9"))
+                    .example("/service set payments --availability 99.9"),
             CommandSpec.of("show", "Show a service", ServiceCommands::show).readOnly()
                     .with(NAME).example("/service show payments"),
             CommandSpec.of("list", "List every service", ServiceCommands::list).readOnly());
@@ -60,6 +65,30 @@ public final class ServiceCommands {
             b.text("Nobody owns " + service.name() + " yet; /owner take " + service.name() + " to own it.");
         }
         return b.build();
+    }
+
+    Reply set(CommandCall call) {
+        Service current = load(services, call.args().text("name"));
+        String typed = call.args().text("availability");
+        current.withAvailability(typed);
+        Services.Change change = services.update(current.name(), s -> s.withAvailability(typed)).orElseThrow(
+                () -> Refusal.because("The service " + current.name() + " was just removed."));
+        audit.append(new AuditEntry(call.now(), call.actor(), "service.set", current.name(),
+                "availability=" + target(change.before()), "availability=" + target(change.after())));
+        return card(change.after(), Reply.toChannel(Inline.strong(current.name()) + " updated"))
+                .text("Availability target of " + current.name() + ": " + target(change.after()) + " (was "
+                        + target(change.before()) + "). /kpi --service " + current.name() + " measures it.")
+                .footer("Set by " + Inline.user(call.actor()) + ".")
+                .build();
+    }
+
+    /** The target as people write it: "99.9%", or "none". */
+    public static String target(Service s) {
+        if (s.availability() == null) {
+            return "none";
+        }
+        String number = BigDecimal.valueOf(s.availability()).stripTrailingZeros().toPlainString();
+        return number + "%";
     }
 
     Reply show(CommandCall call) {
@@ -92,7 +121,8 @@ public final class ServiceCommands {
                 .field("Channel", Inline.channel(s.channel()))
                 .field("Tier", String.valueOf(s.tier()))
                 .field("Owner", s.owner() == null ? "nobody" : Inline.user(s.owner()))
-                .field("On-call rotation", s.rotation() == null ? "none" : s.rotation());
+                .field("On-call rotation", s.rotation() == null ? "none" : s.rotation())
+                .field("Availability target", target(s));
     }
 
     private static String row(Service s) {

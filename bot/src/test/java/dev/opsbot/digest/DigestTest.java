@@ -77,7 +77,7 @@ class DigestTest {
     void aSubscribedChannelGetsItsDigestOnScheduleAndNotTwice() {
         Reply subscribed = bot.run("alice", "/digest subscribe #ops daily 09:00");
         assertThat(subscribed.isPrivate()).isFalse();
-        assertThat(subscribed.plainText()).contains("#ops gets a digest daily at 09:00 UTC.", "Next: Nov 28 09:00 UTC");
+        assertThat(subscribed.plainText()).contains("#ops gets a digest daily at 09:00 UTC.", "Next: Sat 28 Nov 09:00 UTC");
 
         bot.at(Instant.parse("2026-11-28T08:59:00Z"));
         bot.tick();

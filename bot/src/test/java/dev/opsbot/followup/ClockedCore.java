@@ -41,6 +41,7 @@ public final class ClockedCore implements AutoCloseable {
 
     public ClockedCore(MongoStore store, ZoneId zone, List<DigestSection> extraSections) {
         this.core = new CoreFixture(store);
+        core.zones(channel -> zone);
         this.zone = zone;
         this.due = DueItems.inMongo(store.database(), core.counters, handlers);
         this.subscriptions = DigestSubscriptions.inMongo(store.database());
@@ -53,7 +54,7 @@ public final class ClockedCore implements AutoCloseable {
         handlers.register(new ReviewReminders(core.incidents, due, core.outbox, policy, zone));
         handlers.register(digests);
         core.listening(new IncidentFollowUps(due, policy))
-                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, zone,
+                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit,
                         new WhoMayAct(subject -> core.incidents.find(subject).map(Incident::owner)))))
                 .with(DigestCommands.ROOT.handledBy(new DigestCommands(subscriptions, digest, due, core.audit, zone)));
     }

@@ -29,9 +29,9 @@ class FollowUpCommandsTest {
         assertThat(list.isPrivate()).isTrue();
         assertThat(list.plainText())
                 .contains("2 follow-ups")
-                .contains("FU-2 · Answer the handover of INC-9 · @bob · next Nov 27 14:10 UTC (in 10m)")
+                .contains("FU-2 · Answer the handover of INC-9 · @bob · next 14:10 UTC (in 10m)")
                 .contains("FU-1 · INC-1 · sev2 · db latency: not acknowledged, no recent update · @alice · "
-                        + "next Nov 27 14:30 UTC (in 30m)");
+                        + "next 14:30 UTC (in 30m)");
         assertThat(list.rows().get(0)).contains("FU-2");
     }
 
@@ -50,7 +50,7 @@ class FollowUpCommandsTest {
         Reply snoozed = bot.run("alice", "/followup snooze FU-1 2h");
 
         assertThat(snoozed.isPrivate()).isFalse();
-        assertThat(snoozed.plainText()).contains("FU-1 snoozed until Nov 27 16:00 UTC", "Snoozed by @alice.");
+        assertThat(snoozed.plainText()).contains("FU-1 snoozed until 16:00 UTC", "Snoozed by @alice.");
         bot.tick(Duration.ofMinutes(119));
         assertThat(bot.inOps()).isEmpty();
         bot.tick(Duration.ofMinutes(1));

@@ -35,7 +35,7 @@ class ReviewRemindersTest {
 
         bot.tick(Duration.ofMinutes(1));
         assertThat(reviewReminders()).isEqualTo(1);
-        assertThat(bot.opsTexts().get(0)).contains("@bob: INC-1 was resolved Nov 27 14:00 UTC; its review is due.");
+        assertThat(bot.opsTexts().get(0)).contains("@bob: INC-1 was resolved Fri 27 Nov 14:00 UTC; its review is due.");
         String ref = bot.due.find(IncidentFollowUps.reviewId("INC-1")).orElseThrow().ref();
         assertThat(bot.inOps().get(0).message().buttons()).extracting(b -> b.command())
                 .containsExactly("/followup done " + ref, "/followup snooze " + ref + " 1d");

@@ -37,7 +37,7 @@ class OnCallCommandsTest {
     void creatingARotationAttachesItAndSaysWhoIsOnCall() {
         assertThat(ops.services.find("payments").orElseThrow().rotation()).isEqualTo("payments-primary");
         String who = ops.ok("dave", "/oncall who payments").plainText();
-        assertThat(who).contains("@alice until Nov 30 09:00 Europe/London, backup @bob");
+        assertThat(who).contains("@alice until Mon 30 Nov 09:00 UTC, backup @bob");
         assertThat(ops.ok("dave", "/oncall rotation show payments-primary").plainText())
                 .contains("every 1w, handoff Mondays 09:00 Europe/London").contains("Services: payments");
         assertThat(ops.core.audit.forItem("rotation:payments-primary", 5))
@@ -52,7 +52,7 @@ class OnCallCommandsTest {
         ops.advance(Duration.ofMinutes(1));
         assertThat(ops.postsTo("payments")).hasSize(1);
         assertThat(ops.postsTo("payments").get(0).text()).startsWith("On-call handoff · payments-primary")
-                .contains("@bob is now on call until Dec 7 09:00 Europe/London, taking over from @alice.")
+                .contains("@bob is now on call until Mon 7 Dec 09:00 GMT, taking over from @alice.")
                 .contains("Backup: @carol.");
         assertThat(ops.due.pending("rotation:payments-primary", 5)).extracting(i -> i.dueAt())
                 .containsExactly(Instant.parse("2026-12-07T09:00:00Z"));
@@ -65,7 +65,7 @@ class OnCallCommandsTest {
     @Test
     void anOverrideHandsThePagerOverForAWhile() {
         String reply = ops.ok("alice", "/oncall override @dave 4h --service payments").plainText();
-        assertThat(reply).contains("@dave is on call for payments-primary until Nov 27 18:00 Europe/London, "
+        assertThat(reply).contains("@dave is on call for payments-primary until 18:00 UTC, "
                 + "instead of @alice.");
         assertThat(Shifts.at(rotation(), ops.core.clock.instant()).primary()).isEqualTo(Actor.console("dave"));
         assertThat(ops.ok("x", "/oncall who payments").plainText()).contains("@dave (override) until")
@@ -79,10 +79,10 @@ class OnCallCommandsTest {
     void aSwapTradesTheRestOfMyShiftForTheirNextOneAndShowsBeforeAndAfter() {
         String reply = ops.ok("alice", "/oncall swap @bob").plainText();
         assertThat(reply).contains("@alice and @bob traded shifts.")
-                .contains("Before: @alice Nov 27 14:00 Europe/London – Nov 30 09:00 Europe/London; "
-                        + "@bob Nov 30 09:00 Europe/London – Dec 7 09:00 Europe/London")
-                .contains("After: @bob Nov 27 14:00 Europe/London – Nov 30 09:00 Europe/London; "
-                        + "@alice Nov 30 09:00 Europe/London – Dec 7 09:00 Europe/London");
+                .contains("Before: @alice 14:00 UTC – Mon 30 Nov 09:00 UTC; "
+                        + "@bob Mon 30 Nov 09:00 UTC – Mon 7 Dec 09:00 UTC")
+                .contains("After: @bob 14:00 UTC – Mon 30 Nov 09:00 UTC; "
+                        + "@alice Mon 30 Nov 09:00 UTC – Mon 7 Dec 09:00 UTC");
         Rotation r = rotation();
         assertThat(Shifts.at(r, Instant.parse("2026-11-28T00:00:00Z")).primary()).isEqualTo(Actor.console("bob"));
         assertThat(Shifts.at(r, Instant.parse("2026-12-01T00:00:00Z")).primary()).isEqualTo(Actor.console("alice"));
@@ -95,8 +95,8 @@ class OnCallCommandsTest {
     @Test
     void twoPeopleNotOnCallTradeTheirNextShifts() {
         String reply = ops.ok("carol", "/oncall swap @bob").plainText();
-        assertThat(reply).contains("After: @bob Dec 7 09:00 Europe/London – Dec 14 09:00 Europe/London; "
-                + "@carol Nov 30 09:00 Europe/London – Dec 7 09:00 Europe/London");
+        assertThat(reply).contains("After: @bob Mon 7 Dec 09:00 UTC – Mon 14 Dec 09:00 UTC; "
+                + "@carol Mon 30 Nov 09:00 UTC – Mon 7 Dec 09:00 UTC");
         Rotation r = rotation();
         assertThat(Shifts.at(r, Instant.parse("2026-12-01T00:00:00Z")).primary()).isEqualTo(Actor.console("carol"));
         assertThat(Shifts.at(r, Instant.parse("2026-12-08T00:00:00Z")).primary()).isEqualTo(Actor.console("bob"));
@@ -105,8 +105,8 @@ class OnCallCommandsTest {
     @Test
     void aSwapThatWouldLeaveSomeoneOnCallForTwoTurnsInARowIsRefused() {
         String reply = ops.run("alice", "/oncall swap @carol").plainText();
-        assertThat(reply).isEqualTo("That would leave @alice on call for two turns in a row around Dec 14 09:00 "
-                + "Europe/London; swap with someone else, or use /oncall override for part of a shift.");
+        assertThat(reply).isEqualTo("That would leave @alice on call for two turns in a row around Mon 14 Dec "
+                + "09:00 UTC; swap with someone else, or use /oncall override for part of a shift.");
         assertThat(rotation().covers()).isEmpty();
     }
 
@@ -144,8 +144,8 @@ class OnCallCommandsTest {
     void whoWithoutAServiceListsEveryRotation() {
         ops.ok("lead", "/oncall rotation create db --members @erin --every 1d --handoff 08:00");
         String all = ops.ok("x", "/oncall who").plainText();
-        assertThat(all).contains("db: @erin until Nov 28 08:00 UTC")
-                .contains("payments-primary (payments): @alice until Nov 30 09:00 Europe/London");
+        assertThat(all).contains("db: @erin until Sat 28 Nov 08:00 UTC")
+                .contains("payments-primary (payments): @alice until Mon 30 Nov 09:00 UTC");
     }
 
     @Test
@@ -189,7 +189,7 @@ class OnCallCommandsTest {
         var section = new OnCallNow(ops.rotations, ops.onCall);
         assertThat(section.lines(ops.core.clock.instant(), java.time.ZoneId.of("UTC")))
                 .extracting(dev.opsbot.chat.Inline::plain)
-                .containsExactly("payments-primary (payments): @alice until Nov 30 09:00 UTC, backup @bob");
+                .containsExactly("payments-primary (payments): @alice until Mon 30 Nov 09:00 UTC, backup @bob");
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class OpsFixture implements AutoCloseable {
 
     /** {@code teamZone} plays OPSBOT_TIMEZONE: rotations without --tz and page times use it. */
     public OpsFixture(ZoneId teamZone) {
+        core.zones(channel -> teamZone);
         escalation = new Escalation(core.incidents, services, onCall, policies, due, core.outbox,
                 Escalation.STANDARD_REPEATS, teamZone);
         handlers.register(handoffs);
@@ -63,7 +64,7 @@ public final class OpsFixture implements AutoCloseable {
                 .with(EscalationCommands.ROOT.handledBy(new EscalationCommands(services, policies, core.audit,
                         Escalation.STANDARD_REPEATS)))
                 .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)))
-                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, teamZone,
+                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit,
                         new WhoMayAct(item -> owners.find(item).map(Owned::owner), (who, item) -> worksOn.test(who, item)))));
     }
 

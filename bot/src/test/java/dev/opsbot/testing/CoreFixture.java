@@ -18,8 +18,11 @@ import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.MongoAuditLog;
 import dev.opsbot.store.MongoCounters;
 import dev.opsbot.store.MongoStore;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The core wired on an in-memory embedded store, as the application wires it, for tests that
@@ -40,6 +43,7 @@ public final class CoreFixture implements AutoCloseable {
     private final List<IncidentListener> incidentListeners = new ArrayList<>();
     private KnownServices knownServices = KnownServices.ANY;
     private CommandRouter router;
+    private Function<ChannelRef, ZoneId> zones = channel -> ZoneOffset.UTC;
 
     public CoreFixture() {
         this(MongoStore.inMemory());
@@ -71,6 +75,12 @@ public final class CoreFixture implements AutoCloseable {
         return this;
     }
 
+    /** How channels read times (their own zone, else the team's); call before the first {@link #run}. */
+    public CoreFixture zones(Function<ChannelRef, ZoneId> zoneOf) {
+        zones = zoneOf;
+        return this;
+    }
+
     public CommandRouter router() {
         if (router == null) {
             List<CommandRoot.Binding<?>> all = new ArrayList<>();
@@ -78,6 +88,7 @@ public final class CoreFixture implements AutoCloseable {
                     List.of(incidentChannel), incidentListeners, knownServices)));
             all.addAll(bindings);
             router = new CommandRouter(all, new MongoHandledRequests(store.database()), clock);
+            router.useZones(zones);
         }
         return router;
     }

@@ -5,6 +5,7 @@ import dev.opsbot.Retention;
 import dev.opsbot.schedule.Routine;
 import dev.opsbot.audit.AuditTrail;
 import dev.opsbot.audit.IndexedAuditLog;
+import dev.opsbot.channel.ChannelZones;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.MongoOutbox;
 import dev.opsbot.chat.Outbox;
@@ -114,9 +115,10 @@ public class CoreConfiguration {
 
     @Bean
     CommandRouter commandRouter(List<CommandRoot.Binding<?>> bindings, HandledRequests handled, Clock clock,
-            AccessPolicy access) {
+            AccessPolicy access, ObjectProvider<ChannelZones> zones, OpsbotSettings settings) {
         CommandRouter router = new CommandRouter(bindings, handled, clock);
         router.useAccess(access);
+        router.useZones(zones.getIfAvailable(() -> ChannelZones.team(settings.zone()))::of);
         return router;
     }
 

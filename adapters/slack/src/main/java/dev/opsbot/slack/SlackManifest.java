@@ -80,12 +80,26 @@ public final class SlackManifest {
         y.append("      should_escape: true\n");
     }
 
-    /** Names only the commands this build has; when they no longer fit Slack's limit, /help does. */
+    /**
+     * Names only the commands this build has, in catalog order; when they no longer all fit Slack's
+     * limit, as many as fit, and /help for the rest.
+     */
     static String description(CommandCatalog catalog) {
         String what = "ChatOps for infrastructure operations";
-        String all = what + ": " + String.join(", ", catalog.roots().stream().map(r -> "/" + r.name()).toList())
-                + ", /help.";
-        return all.length() <= APP_DESCRIPTION_MAX ? all : what + "; /help lists its commands.";
+        List<String> names = catalog.roots().stream().map(r -> "/" + r.name()).toList();
+        String all = what + ": " + String.join(", ", names) + ", /help.";
+        if (all.length() <= APP_DESCRIPTION_MAX) {
+            return all;
+        }
+        String rest = "; /help lists all.";
+        StringBuilder some = new StringBuilder(what).append(":");
+        for (String name : names) {
+            if (some.length() + 1 + name.length() + 1 + rest.length() > APP_DESCRIPTION_MAX) {
+                break;
+            }
+            some.append(some.charAt(some.length() - 1) == ':' ? " " : ", ").append(name);
+        }
+        return some.charAt(some.length() - 1) == ':' ? what + "; /help lists its commands." : some + rest;
     }
 
     private static String usageHint(CommandRoot<?> root) {

@@ -120,7 +120,8 @@ class SlackManifestTest {
                     CommandSpec.of("run", "Run", (Object h, dev.opsbot.command.CommandCall c) -> Reply.note("ok"))));
         }
         CommandCatalog many = new CommandCatalog(roots);
-        assertThat(SlackManifest.description(many)).isEqualTo(
-                "ChatOps for infrastructure operations; /help lists its commands.");
+        assertThat(SlackManifest.description(many)).hasSizeLessThanOrEqualTo(SlackManifest.APP_DESCRIPTION_MAX)
+                .startsWith("ChatOps for infrastructure operations: /feature0, /feature1, ")
+                .endsWith("; /help lists all.").doesNotContain("/feature19");
     }
 }

@@ -46,7 +46,7 @@ public class FollowUpConfiguration {
     @Bean
     CommandRoot.Binding<FollowUpCommands> followUpCommands(DueItems due, AuditLog audit, OpsbotSettings settings,
             WhoMayAct mayAct) {
-        return FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, audit, settings.zone(), mayAct));
+        return FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, audit, mayAct));
     }
 
     @Bean

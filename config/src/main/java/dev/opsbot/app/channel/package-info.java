@@ -1,0 +1,2 @@
+/** Wiring of channel settings: the zone each channel reads its times in. */
+package dev.opsbot.app.channel;
