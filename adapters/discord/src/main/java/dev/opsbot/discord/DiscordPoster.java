@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -59,6 +60,32 @@ final class DiscordPoster implements ChannelPoster {
 
     @Override
     public void post(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
+        send(target(channel), message, key, null);
+    }
+
+    @Override
+    public boolean edits() {
+        return true;
+    }
+
+    /** The opening's message id is how later parts edit it and reply to it. */
+    @Override
+    public String open(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
+        return send(target(channel), message, key, null);
+    }
+
+    /** Edits the opening (PATCH) and posts the line as a reply referencing it. */
+    @Override
+    public void retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+        MessageChannel target = target(channel);
+        completed(() -> target.editMessageById(ref, replies.edit(card))
+                .timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete().getId());
+        if (line != null) {
+            send(target, line, key, ref);
+        }
+    }
+
+    private MessageChannel target(ChannelRef channel) throws DeliveryFailure {
         if (jda.getStatus() != JDA.Status.CONNECTED) {
             throw DeliveryFailure.retryable("not connected to Discord (" + jda.getStatus() + ")", null);
         }
@@ -67,12 +94,26 @@ final class DiscordPoster implements ChannelPoster {
         if (target == null) {
             throw DeliveryFailure.permanent("no Discord channel " + channel.id() + " that the bot can see");
         }
-        try {
+        return target;
+    }
+
+    /** Sends, as a reply to {@code replyTo} unless it is null; returns the new message's id. */
+    private String send(MessageChannel target, Reply message, String key, String replyTo) throws DeliveryFailure {
+        return completed(() -> {
             MessageCreateAction send = target.sendMessage(replies.create(message));
             if (key != null) {
                 send.setNonce(nonce(key));
             }
-            send.timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete();
+            if (replyTo != null) {
+                send.setMessageReference(replyTo).failOnInvalidReply(false);
+            }
+            return send.timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete().getId();
+        });
+    }
+
+    private static String completed(Supplier<String> request) throws DeliveryFailure {
+        try {
+            return request.get();
         } catch (ErrorResponseException e) {
             int status = e.getResponse() == null ? -1 : e.getResponse().code;
             if (status >= 400 && status < 500 && status != 429) {

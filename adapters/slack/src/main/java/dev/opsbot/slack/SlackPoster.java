@@ -2,6 +2,7 @@ package dev.opsbot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.ChannelRef;
@@ -47,11 +48,48 @@ public final class SlackPoster implements ChannelPoster {
 
     @Override
     public void post(ChannelRef channel, Reply message) throws DeliveryFailure {
+        send(channel, message, null);
+    }
+
+    @Override
+    public boolean edits() {
+        return true;
+    }
+
+    /** The opening's {@code ts} is how {@code chat.update} and thread replies find it. */
+    @Override
+    public String open(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
+        return send(channel, message, null);
+    }
+
+    /** {@code chat.update} on the opening's {@code ts}, then the line as a reply in its thread. */
+    @Override
+    public void retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+        BlockKit.Message rendered = BlockKit.render(card);
+        answered(() -> methods.chatUpdate(r -> r.channel(channel.id()).ts(ref).text(rendered.text())
+                .blocks(rendered.blocks())));
+        if (line != null) {
+            send(channel, line, ref);
+        }
+    }
+
+    /** Posts, in the thread of {@code threadTs} unless it is null; returns the new message's ts. */
+    private String send(ChannelRef channel, Reply message, String threadTs) throws DeliveryFailure {
         BlockKit.Message rendered = BlockKit.render(message);
-        ChatPostMessageResponse response;
+        ChatPostMessageResponse response = answered(() -> methods.chatPostMessage(r -> r.channel(channel.id())
+                .threadTs(threadTs).text(rendered.text()).blocks(rendered.blocks()).unfurlLinks(false)
+                .unfurlMedia(false)));
+        return response.getTs();
+    }
+
+    private interface Call<T extends SlackApiTextResponse> {
+        T make() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T answered(Call<T> call) throws DeliveryFailure {
+        T response;
         try {
-            response = methods.chatPostMessage(r -> r.channel(channel.id()).text(rendered.text())
-                    .blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false));
+            response = call.make();
         } catch (SlackApiException e) {
             throw httpFailure(e);
         } catch (IOException e) {
@@ -63,6 +101,7 @@ public final class SlackPoster implements ChannelPoster {
                     ? DeliveryFailure.retryable("slack said " + error, null)
                     : DeliveryFailure.permanent("slack said " + error);
         }
+        return response;
     }
 
     private static DeliveryFailure httpFailure(SlackApiException e) {
