@@ -51,6 +51,11 @@ class IncidentStoryTest {
         }
 
         @Override
+        public Pace pace() {
+            return new Pace(Duration.ofSeconds(1), 100);
+        }
+
+        @Override
         public void post(ChannelRef channel, Reply message) throws DeliveryFailure {
             open(channel, message, null);
         }
