@@ -42,7 +42,8 @@ class DiscordStoryTest {
         assertThat(edits).hasSize(1);
         assertThat(edits.get(0).path()).isEqualTo("/channels/500/messages/" + cardId);
         DataObject card = edits.get(0).json().getArray("embeds").getObject(0);
-        assertThat(card.toString()).contains("resolved").contains("Resolved by").contains("rolled back");
+        assertThat(card.toString()).contains("\"value\":\"resolved\"");
+        assertThat(edits.get(0).json().toString()).contains("Resolved by").contains("rolled back");
         DataObject reply = posts.get(1).json();
         assertThat(reply.getObject("message_reference").getString("message_id")).isEqualTo(cardId);
         assertThat(reply.toString()).contains(id).contains("Resolved by");
