@@ -39,12 +39,15 @@ public interface ChannelPoster {
     /**
      * Tells the next part of a story under its delivered opening {@code ref}: the opening is edited
      * to show {@code card}, and {@code line}, unless null, is posted as a reply to it. Editing is
-     * safe to repeat, so a retry after a failed reply edits again and replies once.
+     * safe to repeat, so a retry after a failed reply edits again and replies once. Returns null,
+     * or, when the opening is gone (someone deleted it), the reference of the fresh card posted in
+     * its place, which later parts then edit.
      */
-    default void retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+    default String retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
         if (line != null) {
             post(channel, line, key);
         }
+        return null;
     }
 
     /** How fast one channel may receive messages here; a console has no limit. */

@@ -140,8 +140,9 @@ final class Delivery {
         }
         var opening = outbox.store().opening(part.story(), channel);
         if (opening.isPresent()) {
-            poster.retell(channel, opening.get(), e.message(), part.quiet() ? null : part.line(), e.key());
-            return new Sent(outbox.now(), null, false);
+            String fresh = poster.retell(channel, opening.get(), e.message(), part.quiet() ? null : part.line(),
+                    e.key());
+            return new Sent(outbox.now(), fresh, true);
         }
         if (part.quiet()) {
             return new Sent(outbox.now(), null, false);

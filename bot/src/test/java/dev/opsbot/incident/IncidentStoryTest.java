@@ -69,12 +69,14 @@ class IncidentStoryTest {
         }
 
         @Override
-        public void retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+        public String retell(ChannelRef channel, String ref, Reply card, Reply line, String key)
+                throws DeliveryFailure {
             failIfScripted();
             calls.add(new Call("edit", channel, ref, card));
             if (line != null) {
                 calls.add(new Call("reply", channel, ref, line));
             }
+            return null;
         }
 
         private void failIfScripted() throws DeliveryFailure {

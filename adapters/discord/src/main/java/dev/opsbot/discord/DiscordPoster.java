@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 
 /**
@@ -74,15 +75,23 @@ final class DiscordPoster implements ChannelPoster {
         return send(target(channel), message, key, null);
     }
 
-    /** Edits the opening (PATCH) and posts the line as a reply referencing it. */
+    /**
+     * Edits the opening (PATCH) and posts the line as a reply referencing it. An opening someone
+     * deleted is replaced by a fresh card, which already says what happened.
+     */
     @Override
-    public void retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+    public String retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
         MessageChannel target = target(channel);
-        completed(() -> target.editMessageById(ref, replies.edit(card))
-                .timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete().getId());
+        try {
+            completed(() -> target.editMessageById(ref, replies.edit(card))
+                    .timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete().getId());
+        } catch (Gone gone) {
+            return send(target, card, key, null);
+        }
         if (line != null) {
             send(target, line, key, ref);
         }
+        return null;
     }
 
     private MessageChannel target(ChannelRef channel) throws DeliveryFailure {
@@ -115,6 +124,9 @@ final class DiscordPoster implements ChannelPoster {
         try {
             return request.get();
         } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+                throw new Gone(e.getMeaning());
+            }
             int status = e.getResponse() == null ? -1 : e.getResponse().code;
             if (status >= 400 && status < 500 && status != 429) {
                 throw DeliveryFailure.permanent("Discord refused the message: " + e.getErrorCode() + " " + e.getMeaning());
@@ -132,6 +144,13 @@ final class DiscordPoster implements ChannelPoster {
             return HexFormat.of().formatHex(digest).substring(0, NONCE_MAX);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The message to edit is no longer there; {@link #retell} posts a fresh one instead. */
+    private static final class Gone extends RuntimeException {
+        Gone(String meaning) {
+            super(meaning, null, false, false);
         }
     }
 }

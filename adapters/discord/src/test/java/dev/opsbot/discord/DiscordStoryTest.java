@@ -48,4 +48,34 @@ class DiscordStoryTest {
         assertThat(reply.getObject("message_reference").getString("message_id")).isEqualTo(cardId);
         assertThat(reply.toString()).contains(id).contains("Resolved by");
     }
+
+    @Test
+    void aCardSomeoneDeletedIsReplacedByAFreshOneThatLaterChangesEdit() throws Exception {
+        IncidentActions actions = new IncidentActions(discord.core.incidents, discord.core.audit, discord.core.outbox,
+                List.of(ops), List.of(), List.of());
+        String id = actions.declare(Severity.SEV1, "checkout down", null, elsewhere, dan, discord.core.clock.instant())
+                .incident().id();
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(1);
+        discord.rest.delete(discord.rest.createdMessageIds().get(0));
+
+        discord.core.clock.advance(Duration.ofSeconds(2));
+        actions.changeOrRefuse(id, dan, elsewhere, discord.core.clock.instant(), "incident.ack",
+                i -> i.acknowledge(dan, discord.core.clock.instant()));
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(1);
+        discord.core.clock.advance(Duration.ofSeconds(2));
+        actions.changeOrRefuse(id, dan, elsewhere, discord.core.clock.instant(), "incident.mitigate",
+                i -> i.mitigate(dan, discord.core.clock.instant()));
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(1);
+
+        var posts = discord.rest.calls("POST", "/channels/500/messages");
+        assertThat(posts).as("the card, the fresh card, the reply to it").hasSize(3);
+        assertThat(posts.get(1).json().hasKey("message_reference")).isFalse();
+        assertThat(posts.get(1).json().toString()).contains("Acknowledged by");
+        String fresh = discord.rest.createdMessageIds().get(1);
+        var edits = discord.rest.calls("PATCH", "/channels/500/messages/\\d+");
+        assertThat(edits).extracting(FakeDiscordRest.Call::path).containsExactly(
+                "/channels/500/messages/" + discord.rest.createdMessageIds().get(0), "/channels/500/messages/" + fresh);
+        assertThat(posts.get(2).json().getObject("message_reference").getString("message_id")).isEqualTo(fresh);
+        assertThat(posts.get(2).json().toString()).contains("Mitigated by");
+    }
 }

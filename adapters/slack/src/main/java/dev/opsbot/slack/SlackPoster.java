@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
@@ -29,6 +30,9 @@ public final class SlackPoster implements ChannelPoster {
 
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
+
+    /** What chat.update answers for a message that is no longer there. */
+    private static final String GONE = "message_not_found";
 
     private final MethodsClient methods;
 
@@ -62,15 +66,23 @@ public final class SlackPoster implements ChannelPoster {
         return send(channel, message, null);
     }
 
-    /** {@code chat.update} on the opening's {@code ts}, then the line as a reply in its thread. */
+    /**
+     * {@code chat.update} on the opening's {@code ts}, then the line as a reply in its thread. An
+     * opening someone deleted is replaced by a fresh card, which already says what happened.
+     */
     @Override
-    public void retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+    public String retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
         BlockKit.Message rendered = BlockKit.render(card);
-        answered(() -> methods.chatUpdate(r -> r.channel(channel.id()).ts(ref).text(rendered.text())
-                .blocks(rendered.blocks())));
+        ChatUpdateResponse updated = called(() -> methods.chatUpdate(r -> r.channel(channel.id()).ts(ref)
+                .text(rendered.text()).blocks(rendered.blocks())));
+        if (!updated.isOk() && GONE.equals(updated.getError())) {
+            return send(channel, card, null);
+        }
+        ok(updated);
         if (line != null) {
             send(channel, line, ref);
         }
+        return null;
     }
 
     /** Posts, in the thread of {@code threadTs} unless it is null; returns the new message's ts. */
@@ -87,14 +99,21 @@ public final class SlackPoster implements ChannelPoster {
     }
 
     private static <T extends SlackApiTextResponse> T answered(Call<T> call) throws DeliveryFailure {
-        T response;
+        return ok(called(call));
+    }
+
+    /** The answer, ok or not; only HTTP and network failures are thrown. */
+    private static <T extends SlackApiTextResponse> T called(Call<T> call) throws DeliveryFailure {
         try {
-            response = call.make();
+            return call.make();
         } catch (SlackApiException e) {
             throw httpFailure(e);
         } catch (IOException e) {
             throw DeliveryFailure.retryable("network error: " + e.getMessage(), null);
         }
+    }
+
+    private static <T extends SlackApiTextResponse> T ok(T response) throws DeliveryFailure {
         if (!response.isOk()) {
             String error = response.getError() == null ? "unknown_error" : response.getError();
             throw TRANSIENT.contains(error)

@@ -67,4 +67,35 @@ class SlackStoryTest {
         assertThat(reply.form().get("text")).contains("INC-1").contains("Acknowledged by <@U2>.");
         assertThat(slack.delivered()).hasSize(2);
     }
+
+    @Test
+    void aCardSomeoneDeletedIsReplacedByAFreshOneThatLaterChangesUpdate() throws Exception {
+        SlackCore core = new SlackCore(store, clock);
+        SlackAdapter adapter = new SlackAdapter(new SlackSettings("xoxb-test", SECRET, null, slack.apiUrl(), null),
+                core.router);
+        core.outbox.register(adapter.poster());
+        try (BoltServer server = new BoltServer(adapter)) {
+            SlackClient client = new SlackClient(server.events(), SECRET, slack);
+            client.send(client.commandBody("U1", "CDEV", "/incident", "declare sev2 db latency"));
+            assertThat(core.outbox.deliverDue()).isEqualTo(1);
+            slack.failUpdatesWith("message_not_found");
+            clock.advance(Duration.ofSeconds(2));
+            client.send(client.commandBody("U2", "CDEV", "/incident", "ack INC-1"));
+            assertThat(core.outbox.deliverDue()).isEqualTo(1);
+            slack.failUpdatesWith(null);
+            clock.advance(Duration.ofSeconds(2));
+            client.send(client.commandBody("U2", "CDEV", "/incident", "resolve INC-1"));
+            assertThat(core.outbox.deliverDue()).isEqualTo(1);
+        } finally {
+            adapter.close();
+        }
+
+        assertThat(slack.delivered()).as("the card, the fresh card, the reply under it").hasSize(3);
+        FakeSlack.Call fresh = slack.delivered().get(1);
+        assertThat(fresh.form()).doesNotContainKey("thread_ts");
+        assertThat(Json.allText(Json.parseArray(fresh.form().get("blocks")))).contains("Acknowledged by <@U2>.");
+        assertThat(slack.nextUpdate().form()).containsEntry("ts", "1700000000.000001");
+        assertThat(slack.nextUpdate().form()).containsEntry("ts", "1700000000.000002");
+        assertThat(slack.delivered().get(2).form()).containsEntry("thread_ts", "1700000000.000002");
+    }
 }
