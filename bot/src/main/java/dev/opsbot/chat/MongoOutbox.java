@@ -86,8 +86,9 @@ public final class MongoOutbox implements OutboxStore {
             message.append("story", new Document("id", part.story()).append("opening", part.opening())
                     .append("line", part.line() == null ? null : MongoReplies.encode(part.line()))
                     .append("quiet", part.quiet()));
-            if (!part.quiet()) {
+            if (part.opening()) {
                 // Before the message: a crash in between leaves a channel listed that hears nothing, never the reverse.
+                // Later parts need no listing: they go to listed channels and to the incidents channels.
                 stories.updateOne(Filters.eq("_id", part.story()),
                         Updates.addToSet("channels", MongoActors.encode(e.channel())), new UpdateOptions().upsert(true));
             }
