@@ -19,6 +19,37 @@ public interface ChannelPoster {
         post(channel, message);
     }
 
+    /**
+     * Whether a story's opening can be edited and replied under here. A platform that cannot
+     * (the console) shows each later part of a story as its one line.
+     */
+    default boolean edits() {
+        return false;
+    }
+
+    /**
+     * Posts the opening of a story and returns the platform's reference to the message (Slack's
+     * {@code ts}, Discord's message id), by which later parts edit it and reply under it.
+     */
+    default String open(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
+        post(channel, message, key);
+        return null;
+    }
+
+    /**
+     * Tells the next part of a story under its delivered opening {@code ref}: the opening is edited
+     * to show {@code card}, and {@code line}, unless null, is posted as a reply to it. Editing is
+     * safe to repeat, so a retry after a failed reply edits again and replies once. Returns null,
+     * or, when the opening is gone (someone deleted it), the reference of the fresh card posted in
+     * its place, which later parts then edit.
+     */
+    default String retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+        if (line != null) {
+            post(channel, line, key);
+        }
+        return null;
+    }
+
     /** How fast one channel may receive messages here; a console has no limit. */
     default Pace pace() {
         return Pace.FREE;

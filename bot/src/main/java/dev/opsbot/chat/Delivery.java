@@ -94,7 +94,8 @@ final class Delivery {
     private sealed interface Outcome {
     }
 
-    private record Sent(Instant at) implements Outcome {
+    /** Posted; {@code opening} is the reference to keep when the post opened (or reopened) a story. */
+    private record Sent(Instant at, String opening, boolean replaces) implements Outcome {
     }
 
     private record Failed(ChannelPoster.DeliveryFailure failure) implements Outcome {
@@ -108,8 +109,12 @@ final class Delivery {
                 : Roundup.of(envelopes.stream().map(OutboxStore.Envelope::message).toList());
         String key = envelopes.size() == 1 ? envelopes.get(0).key() : Roundup.key(keys());
         try {
+            if (envelopes.size() == 1 && envelopes.get(0).part() != null) {
+                return tell(envelopes.get(0));
+            }
+            // A roundup keeps no reference: the openings in it are not cards, so their stories open again.
             poster.post(channel, message, key);
-            return new Sent(outbox.now());
+            return new Sent(outbox.now(), null, false);
         } catch (ChannelPoster.DeliveryFailure failure) {
             return new Failed(failure);
         } catch (RuntimeException unexpected) {
@@ -117,11 +122,43 @@ final class Delivery {
         }
     }
 
+    /**
+     * One part of a story. The opening is posted and its reference kept. A later part edits the
+     * delivered opening and replies under it; with no opening to edit (never delivered, given up,
+     * or sent in a roundup) it posts a fresh card, which becomes the opening from then on.
+     */
+    private Outcome tell(OutboxStore.Envelope e) throws ChannelPoster.DeliveryFailure {
+        StoryPart part = e.part();
+        if (part.opening()) {
+            return new Sent(outbox.now(), poster.open(channel, e.message(), e.key()), false);
+        }
+        if (!poster.edits()) {
+            if (!part.quiet()) {
+                poster.post(channel, part.line(), e.key());
+            }
+            return new Sent(outbox.now(), null, false);
+        }
+        var opening = outbox.store().opening(part.story(), channel);
+        if (opening.isPresent()) {
+            String fresh = poster.retell(channel, opening.get(), e.message(), part.quiet() ? null : part.line(),
+                    e.key());
+            return new Sent(outbox.now(), fresh, true);
+        }
+        if (part.quiet()) {
+            return new Sent(outbox.now(), null, false);
+        }
+        return new Sent(outbox.now(), poster.open(channel, e.message(), e.key()), true);
+    }
+
     private int record(Outcome outcome) {
         OutboxStore store = outbox.store();
         Instant now = outbox.now();
         OutboxStore.Envelope head = envelopes.get(0);
         if (outcome instanceof Sent sent) {
+            if (sent.opening() != null) {
+                // Kept before the message counts as sent: a crash in between posts it again, never loses the reference.
+                store.keepOpening(head.part().story(), channel, sent.opening(), sent.replaces());
+            }
             store.markSent(keys(), sent.at());
             return envelopes.size();
         }

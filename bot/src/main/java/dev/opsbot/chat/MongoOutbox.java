@@ -5,7 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.opsbot.store.MongoActors;
 import dev.opsbot.store.MongoAggregates;
@@ -15,8 +17,10 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
@@ -40,10 +44,15 @@ public final class MongoOutbox implements OutboxStore {
 
     private final MongoCollection<Document> outbox;
     private final MongoCollection<Document> queue;
+    private final MongoCollection<Document> stories;
+    private final MongoCollection<Document> openings;
 
     public MongoOutbox(MongoDatabase db) {
         this.outbox = db.getCollection("outbox");
         this.queue = db.getCollection("outbox_queue");
+        // Both read and written by _id only: a story's channels, and each channel's delivered opening.
+        this.stories = db.getCollection("stories");
+        this.openings = db.getCollection("story_openings");
         outbox.createIndex(Indexes.ascending("status"));
         queue.createIndex(Indexes.ascending("platform", "createdAt", "seq"));
         for (Document pending : outbox.find(Filters.eq("status", "pending"))) {
@@ -72,6 +81,18 @@ public final class MongoOutbox implements OutboxStore {
                 .append("message", MongoReplies.encode(e.message()))
                 .append("status", "pending")
                 .append("createdAt", Date.from(e.createdAt()));
+        if (e.part() != null) {
+            StoryPart part = e.part();
+            message.append("story", new Document("id", part.story()).append("opening", part.opening())
+                    .append("line", part.line() == null ? null : MongoReplies.encode(part.line()))
+                    .append("quiet", part.quiet()));
+            if (part.opening()) {
+                // Before the message: a crash in between leaves a channel listed that hears nothing, never the reverse.
+                // Later parts need no listing: they go to listed channels and to the incidents channels.
+                stories.updateOne(Filters.eq("_id", part.story()),
+                        Updates.addToSet("channels", MongoActors.encode(e.channel())), new UpdateOptions().upsert(true));
+            }
+        }
         boolean stored = MongoAggregates.insertIfAbsent(outbox, message);
         if (stored) {
             enqueue(message);
@@ -86,10 +107,57 @@ public final class MongoOutbox implements OutboxStore {
                 .append("channel", message.get("channel"))
                 .append("createdAt", message.getDate("createdAt"))
                 .append("seq", SEQUENCE.incrementAndGet())
-                .append("alone", !Roundup.combinable(reply))
+                .append("alone", !Roundup.combinable(reply) || later(message))
                 .append("attempts", 0)
                 .append("nextAttemptAt", message.getDate("createdAt"))
                 .append("leasedUntil", NEVER));
+    }
+
+    /** A later part of a story edits its opening and replies under it, which a roundup cannot do. */
+    private static boolean later(Document message) {
+        Document story = message.get("story", Document.class);
+        return story != null && !story.getBoolean("opening", false);
+    }
+
+    private static StoryPart part(Document message) {
+        Document story = message.get("story", Document.class);
+        if (story == null) {
+            return null;
+        }
+        Document line = story.get("line", Document.class);
+        return new StoryPart(story.getString("id"), story.getBoolean("opening", false),
+                line == null ? null : MongoReplies.decode(line), story.getBoolean("quiet", false));
+    }
+
+    @Override
+    public List<ChannelRef> storyChannels(String story) {
+        Document found = stories.find(Filters.eq("_id", story)).first();
+        if (found == null) {
+            return List.of();
+        }
+        Set<ChannelRef> channels = new LinkedHashSet<>();
+        found.getList("channels", Document.class, List.of()).forEach(c -> channels.add(MongoActors.decodeChannel(c)));
+        return List.copyOf(channels);
+    }
+
+    @Override
+    public Optional<String> opening(String story, ChannelRef channel) {
+        Document found = openings.find(Filters.eq("_id", openingId(story, channel))).first();
+        return Optional.ofNullable(found).map(d -> d.getString("ref"));
+    }
+
+    @Override
+    public void keepOpening(String story, ChannelRef channel, String ref, boolean replace) {
+        Document opening = new Document("_id", openingId(story, channel)).append("ref", ref);
+        if (replace) {
+            openings.replaceOne(Filters.eq("_id", opening.getString("_id")), opening, new ReplaceOptions().upsert(true));
+        } else {
+            MongoAggregates.insertIfAbsent(openings, opening);
+        }
+    }
+
+    private static String openingId(String story, ChannelRef channel) {
+        return story + " " + channel.key();
     }
 
     @Override
@@ -148,7 +216,7 @@ public final class MongoOutbox implements OutboxStore {
             }
             held.add(new Envelope(key, MongoActors.decodeChannel(message.get("channel", Document.class)),
                     MongoReplies.decode(message.get("message", Document.class)), attempts.get(key),
-                    MongoActors.instant(message, "createdAt")));
+                    MongoActors.instant(message, "createdAt"), part(message)));
         }
         if (!finished.isEmpty()) {
             queue.deleteMany(Filters.in("_id", List.copyOf(finished)));

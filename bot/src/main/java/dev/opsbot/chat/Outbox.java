@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +57,37 @@ public final class Outbox implements Notifier {
 
     @Override
     public void announce(ChannelRef channel, Reply message, String idempotencyKey) {
-        boolean added = store.add(new OutboxStore.Envelope(idempotencyKey, channel, message, 0, clock.instant()));
-        if (added) {
+        add(new OutboxStore.Envelope(idempotencyKey, channel, message, 0, clock.instant()));
+    }
+
+    @Override
+    public void open(String story, ChannelRef channel, Reply message, String idempotencyKey) {
+        add(new OutboxStore.Envelope(idempotencyKey, channel, message, 0, clock.instant(), StoryPart.opens(story)));
+    }
+
+    /**
+     * Stores one part per channel. Each waits in its channel's line behind the opening, so it is
+     * delivered only once the opening was posted (and its reference kept) or given up.
+     */
+    @Override
+    public void tell(String story, Reply card, Reply line, String chapterKey, List<ChannelRef> alsoTo,
+            ChannelRef except) {
+        List<ChannelRef> told = store.storyChannels(story);
+        Set<ChannelRef> channels = new LinkedHashSet<>(told);
+        channels.addAll(alsoTo);
+        Instant now = clock.instant();
+        for (ChannelRef channel : channels) {
+            boolean quiet = channel.equals(except);
+            if (quiet && !told.contains(channel)) {
+                continue;
+            }
+            add(new OutboxStore.Envelope(chapterKey + ":" + channel.key(), channel, card, 0, now,
+                    StoryPart.continues(story, line, quiet)));
+        }
+    }
+
+    private void add(OutboxStore.Envelope envelope) {
+        if (store.add(envelope)) {
             onAnnounce.run();
         }
     }

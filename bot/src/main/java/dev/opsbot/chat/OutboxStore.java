@@ -3,6 +3,7 @@ package dev.opsbot.chat;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,8 +40,27 @@ public interface OutboxStore {
     /** Drops sent messages created before {@code cutoff}; returns how many. */
     long pruneSentBefore(Instant cutoff);
 
-    /** A message and its delivery state; {@code attempts} counts this one. */
-    record Envelope(String key, ChannelRef channel, Reply message, int attempts, Instant createdAt) {
+    /** Every channel a part of this story was announced to, in the order they were first told. */
+    List<ChannelRef> storyChannels(String story);
+
+    /** The platform's reference to the delivered opening of a story in a channel (Slack ts, Discord message id). */
+    Optional<String> opening(String story, ChannelRef channel);
+
+    /**
+     * Keeps the reference to a story's opening in a channel: the first one delivered, or with
+     * {@code replace} a fresh card that opened the story again because there was none to edit.
+     */
+    void keepOpening(String story, ChannelRef channel, String ref, boolean replace);
+
+    /**
+     * A message and its delivery state; {@code attempts} counts this one. {@code part} places it in
+     * a story, or is null for an announcement that stands alone.
+     */
+    record Envelope(String key, ChannelRef channel, Reply message, int attempts, Instant createdAt, StoryPart part) {
+
+        public Envelope(String key, ChannelRef channel, Reply message, int attempts, Instant createdAt) {
+            this(key, channel, message, attempts, createdAt, null);
+        }
     }
 
     /** One queue entry as a delivery round sees it; {@code alone} never goes into a roundup. */

@@ -177,7 +177,7 @@ public final class Escalation implements IncidentListener, DueHandler {
         String why = (step == 0 ? "was just " : "is ") + reason;
         Instant nextAt = now.plus(timeout);
         Ladder nextLadder = new Ladder(Target.of(policy, onCall.forService(service, nextAt).orElse(null)), repeats);
-        notifier.announce(service.channel(), header(incident)
+        notifier.open(incident.id(), service.channel(), header(incident)
                 .text(target.paged(service.name()) + ": " + incident.id() + " " + why + ".")
                 .field("Level", ladder.describe(step))
                 .field("Next", nextLadder.isOver(step + 1)

@@ -51,7 +51,7 @@ public final class IncidentActions {
         Reply card = card(incident, declared, added);
         for (ChannelRef channel : announceTo) {
             if (!channel.equals(from)) {
-                notifier.announce(channel, card, incident.id() + ":declared:" + channel.key());
+                notifier.open(incident.id(), channel, card, incident.id() + ":declared:" + channel.key());
             }
         }
         List<String> told = new ArrayList<>();
@@ -63,9 +63,20 @@ public final class IncidentActions {
 
     /** Applies a rule to a stored incident, audits it and tells the listeners; empty if there is no such incident. */
     public Optional<Incident> change(String id, Actor by, Instant at, String action, UnaryOperator<Incident> rule) {
+        return change(id, by, null, at, action, rule);
+    }
+
+    /**
+     * As {@link #change}, made from the channel {@code from} (null when no channel asked): the
+     * channels that heard the declaration and the pages hear what changed, all but {@code from},
+     * where whoever made the change reads the answer.
+     */
+    public Optional<Incident> change(String id, Actor by, ChannelRef from, Instant at, String action,
+            UnaryOperator<Incident> rule) {
         Optional<Incidents.Change> change = incidents.update(id, rule);
         change.ifPresent(c -> {
             record(by, at, action, id, describe(c.before()), describe(c.after()));
+            tell(c.before(), c.after(), by, from);
             listeners.forEach(l -> l.changed(c.before(), c.after(), by));
         });
         return change.map(Incidents.Change::after);
@@ -73,7 +84,30 @@ public final class IncidentActions {
 
     /** As {@link #change}, refusing an id that names no incident. */
     public Incident changeOrRefuse(String id, Actor by, Instant at, String action, UnaryOperator<Incident> rule) {
-        return change(id, by, at, action, rule).orElseThrow(() -> Refusal.badInput("There is no incident " + id + "."));
+        return changeOrRefuse(id, by, null, at, action, rule);
+    }
+
+    /** As {@link #change} from a channel, refusing an id that names no incident. */
+    public Incident changeOrRefuse(String id, Actor by, ChannelRef from, Instant at, String action,
+            UnaryOperator<Incident> rule) {
+        return change(id, by, from, at, action, rule)
+                .orElseThrow(() -> Refusal.badInput("There is no incident " + id + "."));
+    }
+
+    /**
+     * Tells the story's channels of a change worth hearing. The key names the change by the
+     * incident's timeline position, which each stored change moves on by one, so the same change
+     * is told once and two changes are never taken for one.
+     */
+    private void tell(Incident before, Incident after, Actor by, ChannelRef from) {
+        StoryLine.of(before, after, by).ifPresent(headline -> {
+            List<CardNotes.Note> added = new ArrayList<>();
+            notes.forEach(n -> added.addAll(n.notesFor(after)));
+            Reply line = Reply.toChannel("").text(Inline.strong(after.id()) + ": " + headline).tone(StoryLine.tone(after))
+                    .build();
+            String chapter = after.id() + ":story:" + StoryLine.position(after);
+            notifier.tell(after.id(), card(after, headline, added), line, chapter, announceTo, from);
+        });
     }
 
     private static Reply card(Incident incident, String headline, List<CardNotes.Note> notes) {

@@ -215,6 +215,6 @@ public final class IncidentCommands {
     }
 
     private Incident change(CommandCall call, String action, UnaryOperator<Incident> rule) {
-        return actions.changeOrRefuse(call.args().text("id"), call.actor(), call.now(), action, rule);
+        return actions.changeOrRefuse(call.args().text("id"), call.actor(), call.channel(), call.now(), action, rule);
     }
 }

@@ -96,6 +96,24 @@ class CourierTest {
             open("prune");
             return store.pruneSentBefore(cutoff);
         }
+
+        @Override
+        public List<ChannelRef> storyChannels(String story) {
+            open("storyChannels");
+            return store.storyChannels(story);
+        }
+
+        @Override
+        public java.util.Optional<String> opening(String story, ChannelRef channel) {
+            open("opening");
+            return store.opening(story, channel);
+        }
+
+        @Override
+        public void keepOpening(String story, ChannelRef channel, String ref, boolean replace) {
+            open("keepOpening");
+            store.keepOpening(story, channel, ref, replace);
+        }
     }
 
     /** Holds every post until let go; counts posts that went through. */

@@ -76,4 +76,48 @@ class OutboxRoundTripsTest {
         assertThat(outbox.deliverDue()).isEqualTo(50);
         assertThat(commands).hasSize(6);
     }
+
+    @Test
+    void aStoryCostsOneMoreWriteToOpenAndOneMoreReadForEachLaterPart() {
+        ChannelPoster editing = new ChannelPoster() {
+            @Override
+            public Platform platform() {
+                return Platform.SLACK;
+            }
+
+            @Override
+            public void post(ChannelRef channel, Reply message) {
+            }
+
+            @Override
+            public boolean edits() {
+                return true;
+            }
+
+            @Override
+            public String open(ChannelRef channel, Reply message, String key) {
+                return "ts-1";
+            }
+        };
+        outbox.register(editing);
+        ChannelRef incidents = new ChannelRef(Platform.SLACK, "C1", "incidents");
+        commands.clear();
+        outbox.open("INC-1", incidents, Reply.toChannel("INC-1 declared").build(), "INC-1:declared");
+        assertThat(commands).containsExactly("update stories", "insert outbox", "insert outbox_queue");
+
+        commands.clear();
+        assertThat(outbox.deliverDue()).isEqualTo(1);
+        assertThat(commands).containsExactly("find outbox_queue", "update outbox_queue", "find outbox",
+                "insert story_openings", "update outbox", "delete outbox_queue", "find outbox_queue");
+
+        commands.clear();
+        outbox.tell("INC-1", Reply.toChannel("INC-1 acknowledged").build(), Reply.note("INC-1: acknowledged"),
+                "INC-1:story:2", List.of(incidents), null);
+        assertThat(commands).containsExactly("find stories", "insert outbox", "insert outbox_queue");
+
+        commands.clear();
+        assertThat(outbox.deliverDue()).isEqualTo(1);
+        assertThat(commands).containsExactly("find outbox_queue", "update outbox_queue", "find outbox",
+                "find story_openings", "update outbox", "delete outbox_queue", "find outbox_queue");
+    }
 }

@@ -32,7 +32,7 @@ class EscalationFollowsIncidentTest {
     }
 
     private List<String> pages() {
-        return ops.postsTo("payments").stream().map(Post::text).filter(t -> t.startsWith("INC-1")).toList();
+        return ops.postsTo("payments").stream().map(Post::text).filter(t -> t.startsWith("INC-1 · ")).toList();
     }
 
     private DueItem waitingStep() {

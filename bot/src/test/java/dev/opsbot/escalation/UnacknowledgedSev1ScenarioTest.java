@@ -24,7 +24,7 @@ class UnacknowledgedSev1ScenarioTest {
     }
 
     private List<String> pages(String incident) {
-        return ops.postsTo("payments").stream().map(Post::text).filter(t -> t.startsWith(incident)).toList();
+        return ops.postsTo("payments").stream().map(Post::text).filter(t -> t.startsWith(incident + " · ")).toList();
     }
 
     private String waitingRef(String incident) {
@@ -89,6 +89,8 @@ class UnacknowledgedSev1ScenarioTest {
         }
 
         assertThat(pages("INC-1")).hasSize(3);
+        assertThat(ops.postsTo("payments")).extracting(Post::text).as("the service channel hears the acknowledgement")
+                .containsOnlyOnce("INC-1: Acknowledged by @bob.");
         assertThat(ops.run("bob", "/followup list").plainText()).doesNotContain("Escalate INC-1");
     }
 }

@@ -55,6 +55,25 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void theIncidentsChannelHearsEachLaterChangeAsOneLineAndTheChannelItWasTypedInDoesNot() {
+        String transcript = run("""
+                /incident declare sev2 checkout slow
+                /as @bob
+                /incident ack INC-1
+                /incident resolve INC-1 cache flushed
+                /in #incidents
+                /incident close INC-1
+                """);
+        assertThat(transcript).contains("[#incidents] INC-1: Acknowledged by @bob.\n")
+                .contains("[#incidents] INC-1: Resolved by @bob: cache flushed\n")
+                .doesNotContain("[#incidents] INC-1: Closed")
+                .doesNotContain("[#ops] INC-1:");
+        assertThat(transcript.indexOf("[#incidents] INC-1: Acknowledged by @bob."))
+                .isGreaterThan(transcript.indexOf("bob@#ops> /incident ack INC-1"))
+                .isLessThan(transcript.indexOf("bob@#ops> /incident resolve INC-1"));
+    }
+
+    @Test
     void commentsAndBlankLinesAreSkippedAndQuitEndsTheSession() {
         String transcript = run("""
                 # a script can explain itself

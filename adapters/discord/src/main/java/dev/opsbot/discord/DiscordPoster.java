@@ -10,9 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 
 /**
@@ -59,6 +61,40 @@ final class DiscordPoster implements ChannelPoster {
 
     @Override
     public void post(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
+        send(target(channel), message, key, null);
+    }
+
+    @Override
+    public boolean edits() {
+        return true;
+    }
+
+    /** The opening's message id is how later parts edit it and reply to it. */
+    @Override
+    public String open(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
+        return send(target(channel), message, key, null);
+    }
+
+    /**
+     * Edits the opening (PATCH) and posts the line as a reply referencing it. An opening someone
+     * deleted is replaced by a fresh card, which already says what happened.
+     */
+    @Override
+    public String retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+        MessageChannel target = target(channel);
+        try {
+            completed(() -> target.editMessageById(ref, replies.edit(card))
+                    .timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete().getId());
+        } catch (Gone gone) {
+            return send(target, card, key, null);
+        }
+        if (line != null) {
+            send(target, line, key, ref);
+        }
+        return null;
+    }
+
+    private MessageChannel target(ChannelRef channel) throws DeliveryFailure {
         if (jda.getStatus() != JDA.Status.CONNECTED) {
             throw DeliveryFailure.retryable("not connected to Discord (" + jda.getStatus() + ")", null);
         }
@@ -67,13 +103,30 @@ final class DiscordPoster implements ChannelPoster {
         if (target == null) {
             throw DeliveryFailure.permanent("no Discord channel " + channel.id() + " that the bot can see");
         }
-        try {
+        return target;
+    }
+
+    /** Sends, as a reply to {@code replyTo} unless it is null; returns the new message's id. */
+    private String send(MessageChannel target, Reply message, String key, String replyTo) throws DeliveryFailure {
+        return completed(() -> {
             MessageCreateAction send = target.sendMessage(replies.create(message));
             if (key != null) {
                 send.setNonce(nonce(key));
             }
-            send.timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete();
+            if (replyTo != null) {
+                send.setMessageReference(replyTo).failOnInvalidReply(false);
+            }
+            return send.timeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).complete().getId();
+        });
+    }
+
+    private static String completed(Supplier<String> request) throws DeliveryFailure {
+        try {
+            return request.get();
         } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+                throw new Gone(e.getMeaning());
+            }
             int status = e.getResponse() == null ? -1 : e.getResponse().code;
             if (status >= 400 && status < 500 && status != 429) {
                 throw DeliveryFailure.permanent("Discord refused the message: " + e.getErrorCode() + " " + e.getMeaning());
@@ -91,6 +144,13 @@ final class DiscordPoster implements ChannelPoster {
             return HexFormat.of().formatHex(digest).substring(0, NONCE_MAX);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The message to edit is no longer there; {@link #retell} posts a fresh one instead. */
+    private static final class Gone extends RuntimeException {
+        Gone(String meaning) {
+            super(meaning, null, false, false);
         }
     }
 }

@@ -40,6 +40,8 @@ public final class FakeDiscordRest implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Deque<Integer> messageStatuses = new ConcurrentLinkedDeque<>();
     private final AtomicLong ids = new AtomicLong(1_000);
+    private final List<String> createdIds = new CopyOnWriteArrayList<>();
+    private final List<String> deleted = new CopyOnWriteArrayList<>();
 
     public FakeDiscordRest() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -54,6 +56,16 @@ public final class FakeDiscordRest implements AutoCloseable {
     /** The next message creations answer these statuses in turn (429, 500, 403, …) before succeeding. */
     public void failNextMessages(Integer... statuses) {
         messageStatuses.addAll(List.of(statuses));
+    }
+
+    /** As if someone deleted this message: editing it answers Unknown Message. */
+    public void delete(String messageId) {
+        deleted.add(messageId);
+    }
+
+    /** The ids of the messages created in channels, in order. */
+    public List<String> createdMessageIds() {
+        return List.copyOf(createdIds);
     }
 
     public List<Call> calls() {
@@ -101,6 +113,12 @@ public final class FakeDiscordRest implements AutoCloseable {
                 send(ex, 200, message("500", body).toString());
             } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
                 createMessage(ex, path.split("/")[2], body);
+            } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
+                if (deleted.contains(path.split("/")[4])) {
+                    send(ex, 404, "{\"message\":\"Unknown Message\",\"code\":10008}");
+                } else {
+                    send(ex, 200, message(path.split("/")[2], body).put("id", path.split("/")[4]).toString());
+                }
             } else {
                 send(ex, 404, "{\"message\":\"Unknown route\",\"code\":0}");
             }
@@ -126,7 +144,9 @@ public final class FakeDiscordRest implements AutoCloseable {
             ex.getResponseHeaders().add("X-RateLimit-Remaining", "4");
             ex.getResponseHeaders().add("X-RateLimit-Reset-After", "1");
             ex.getResponseHeaders().add("X-RateLimit-Bucket", "channel-" + channelId);
-            send(ex, 200, message(channelId, body).toString());
+            DataObject created = message(channelId, body);
+            createdIds.add(created.getString("id"));
+            send(ex, 200, created.toString());
         }
     }
 

@@ -2,7 +2,9 @@ package dev.opsbot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
@@ -29,6 +31,9 @@ public final class SlackPoster implements ChannelPoster {
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
 
+    /** What chat.update answers for a message that is no longer there. */
+    private static final String GONE = "message_not_found";
+
     private final MethodsClient methods;
 
     public SlackPoster(MethodsClient methods) {
@@ -47,22 +52,75 @@ public final class SlackPoster implements ChannelPoster {
 
     @Override
     public void post(ChannelRef channel, Reply message) throws DeliveryFailure {
+        send(channel, message, null);
+    }
+
+    @Override
+    public boolean edits() {
+        return true;
+    }
+
+    /** The opening's {@code ts} is how {@code chat.update} and thread replies find it. */
+    @Override
+    public String open(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
+        return send(channel, message, null);
+    }
+
+    /**
+     * {@code chat.update} on the opening's {@code ts}, then the line as a reply in its thread. An
+     * opening someone deleted is replaced by a fresh card, which already says what happened.
+     */
+    @Override
+    public String retell(ChannelRef channel, String ref, Reply card, Reply line, String key) throws DeliveryFailure {
+        BlockKit.Message rendered = BlockKit.render(card);
+        ChatUpdateResponse updated = called(() -> methods.chatUpdate(r -> r.channel(channel.id()).ts(ref)
+                .text(rendered.text()).blocks(rendered.blocks())));
+        if (!updated.isOk() && GONE.equals(updated.getError())) {
+            return send(channel, card, null);
+        }
+        ok(updated);
+        if (line != null) {
+            send(channel, line, ref);
+        }
+        return null;
+    }
+
+    /** Posts, in the thread of {@code threadTs} unless it is null; returns the new message's ts. */
+    private String send(ChannelRef channel, Reply message, String threadTs) throws DeliveryFailure {
         BlockKit.Message rendered = BlockKit.render(message);
-        ChatPostMessageResponse response;
+        ChatPostMessageResponse response = answered(() -> methods.chatPostMessage(r -> r.channel(channel.id())
+                .threadTs(threadTs).text(rendered.text()).blocks(rendered.blocks()).unfurlLinks(false)
+                .unfurlMedia(false)));
+        return response.getTs();
+    }
+
+    private interface Call<T extends SlackApiTextResponse> {
+        T make() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T answered(Call<T> call) throws DeliveryFailure {
+        return ok(called(call));
+    }
+
+    /** The answer, ok or not; only HTTP and network failures are thrown. */
+    private static <T extends SlackApiTextResponse> T called(Call<T> call) throws DeliveryFailure {
         try {
-            response = methods.chatPostMessage(r -> r.channel(channel.id()).text(rendered.text())
-                    .blocks(rendered.blocks()).unfurlLinks(false).unfurlMedia(false));
+            return call.make();
         } catch (SlackApiException e) {
             throw httpFailure(e);
         } catch (IOException e) {
             throw DeliveryFailure.retryable("network error: " + e.getMessage(), null);
         }
+    }
+
+    private static <T extends SlackApiTextResponse> T ok(T response) throws DeliveryFailure {
         if (!response.isOk()) {
             String error = response.getError() == null ? "unknown_error" : response.getError();
             throw TRANSIENT.contains(error)
                     ? DeliveryFailure.retryable("slack said " + error, null)
                     : DeliveryFailure.permanent("slack said " + error);
         }
+        return response;
     }
 
     private static DeliveryFailure httpFailure(SlackApiException e) {

@@ -119,7 +119,13 @@ class DiscordEndToEndTest {
         var incident = app.getBean(Incidents.class).find("INC-1").orElseThrow();
         assertThat(incident.acknowledgedBy().key()).isEqualTo("discord:200");
         assertThat(incident.declaredBy().name()).isEqualTo("alice");
-        assertThat(rest.calls("POST", "/channels/\\d+/messages")).as("announced exactly once").hasSize(1);
+        String card = rest.createdMessageIds().get(0);
+        var edit = rest.await("PATCH", "/channels/" + FakeGateway.INCIDENTS + "/messages/" + card, 1);
+        var posts = rest.await("POST", "/channels/\\d+/messages", 2);
+        assertThat(edit.get(0).json().toString()).as("the card now shows the acknowledgement").contains("acknowledged");
+        assertThat(posts).as("the declaration, then the acknowledgement as a reply to it, each once").hasSize(2);
+        assertThat(posts.get(1).path()).isEqualTo("/channels/" + FakeGateway.INCIDENTS + "/messages");
+        assertThat(posts.get(1).json().getObject("message_reference").getString("message_id")).isEqualTo(card);
     }
 
     @Test

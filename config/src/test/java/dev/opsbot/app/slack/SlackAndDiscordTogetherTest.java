@@ -77,11 +77,19 @@ class SlackAndDiscordTogetherTest {
         assertThat(incident.declaredBy().key()).isEqualTo("slack:U1");
         assertThat(incident.acknowledgedBy().key()).isEqualTo("discord:200");
 
-        assertThat(discordRest.await("POST", "/channels/" + FakeGateway.INCIDENTS + "/messages", 1)).hasSize(1);
         FakeSlack.Call toSlack = slack.nextDelivery();
         assertThat(toSlack).isNotNull();
-        assertThat(toSlack.form()).containsEntry("channel", "CINCIDENTS");
-        assertThat(slack.postAttempts()).hasSize(1);
-        assertThat(discordRest.calls("POST", "/channels/\\d+/messages")).hasSize(1);
+        assertThat(toSlack.form()).containsEntry("channel", "CINCIDENTS").doesNotContainKey("thread_ts");
+        // Each incidents channel then hears the acknowledgement: its card edited, a reply under it.
+        FakeSlack.Call update = slack.nextUpdate();
+        FakeSlack.Call reply = slack.nextDelivery();
+        assertThat(update.form()).containsEntry("ts", "1700000000.000001");
+        assertThat(reply.form()).containsEntry("channel", "CINCIDENTS").containsEntry("thread_ts", "1700000000.000001");
+        assertThat(slack.postAttempts()).hasSize(2);
+        var toDiscord = discordRest.await("POST", "/channels/" + FakeGateway.INCIDENTS + "/messages", 2);
+        String card = discordRest.createdMessageIds().get(0);
+        assertThat(discordRest.await("PATCH", "/channels/" + FakeGateway.INCIDENTS + "/messages/" + card, 1)).hasSize(1);
+        assertThat(toDiscord.get(1).json().getObject("message_reference").getString("message_id")).isEqualTo(card);
+        assertThat(discordRest.calls("POST", "/channels/\\d+/messages")).hasSize(2);
     }
 }
