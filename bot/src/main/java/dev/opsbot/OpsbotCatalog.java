@@ -1,6 +1,7 @@
 package dev.opsbot;
 
 import dev.opsbot.access.RoleCommands;
+import dev.opsbot.alert.AlertCommands;
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
@@ -31,7 +32,8 @@ public final class OpsbotCatalog {
                 OnCallCommands.ROOT,
                 EscalationCommands.ROOT,
                 RoleCommands.ROOT,
-                AuditCommands.ROOT);
+                AuditCommands.ROOT,
+                AlertCommands.ROOT);
     }
 
     public static CommandCatalog standard() {
