@@ -3,6 +3,7 @@ package dev.opsbot.alert;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +157,8 @@ public final class WebhookPayload {
             return null;
         }
         try {
-            return OffsetDateTime.parse(s).toInstant();
+            // Alertmanager writes nanoseconds; the store keeps milliseconds, and a repeat must compare equal.
+            return OffsetDateTime.parse(s).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             throw new Invalid(field + " is not an RFC 3339 time");
         }

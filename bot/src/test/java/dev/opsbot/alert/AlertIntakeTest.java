@@ -250,6 +250,17 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aRepeatWithNanosecondStartTimesIsStillARepeatAfterTheStoreKeptMilliseconds() {
+        String body = "{\"version\":\"4\",\"groupKey\":\"nanos\",\"commonLabels\":{\"service\":\"payments\"},"
+                + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"X\"},\"fingerprint\":\"f\","
+                + "\"startsAt\":\"2026-11-27T14:00:00.123456789Z\"}]}";
+        AlertBatch batch = ((WebhookPayload.Read) WebhookPayload.read(body)).batch();
+
+        assertThat(intake.deliver(batch, at("14:01"))).isEqualTo(new Delivered.Opened("INC-1"));
+        assertThat(intake.deliver(batch, at("14:02"))).isEqualTo(new Delivered.Unchanged("INC-1"));
+    }
+
+    @Test
     void titlesAreCleanedAndBounded() {
         String long150 = "x".repeat(300);
         AlertBatch batch = new AlertBatch("g", "r", Map.of(), Map.of("alertname", "Big\u0001\n  Bad"),
