@@ -19,17 +19,18 @@ record Delta(int newFiring, int newlyResolved, Map<String, AlertGroup.Seen> afte
         for (Alert a : alerts) {
             AlertGroup.Seen prev = after.get(a.fingerprint());
             if (a.firing()) {
-                if (prev == null || !prev.firing() && !a.startsAt().isBefore(prev.startsAt())
-                        || prev.firing() && a.startsAt().isAfter(prev.startsAt())) {
+                // A later start is a new episode of the alert, whether or not its end was heard.
+                if (prev == null || a.startsAt().isAfter(prev.startsAt())) {
                     fired++;
                     after.put(a.fingerprint(), new AlertGroup.Seen(a.startsAt(), true));
                 }
             } else if (prev == null) {
                 // Resolved before opsbot saw it fire: remembered, so it is not news later, but not counted.
                 after.put(a.fingerprint(), new AlertGroup.Seen(a.startsAt(), false));
-            } else if (prev.firing() && !a.startsAt().isBefore(prev.startsAt())) {
+            } else if (prev.firing() && (a.endsAt() == null || !a.endsAt().isBefore(prev.startsAt()))) {
+                // An end before the episode opsbot knows began belongs to an older episode.
                 resolved++;
-                after.put(a.fingerprint(), new AlertGroup.Seen(a.startsAt(), false));
+                after.put(a.fingerprint(), new AlertGroup.Seen(prev.startsAt(), false));
             }
         }
         return new Delta(fired, resolved, after);

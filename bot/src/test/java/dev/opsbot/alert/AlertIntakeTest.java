@@ -261,6 +261,19 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aResolveIsTakenWhateverStartTimeItCarriesButNotAnEndFromBeforeTheEpisode() {
+        send("14:01", A);
+        AlertBatch stale = new AlertBatch(GROUP, "r", Map.of(), LABELS, Map.of(), "", List.of(new Alert("a1", false,
+                A.labels(), Map.of(), at("13:00"), at("13:30"))));
+        AlertBatch late = new AlertBatch(GROUP, "r", Map.of(), LABELS, Map.of(), "", List.of(new Alert("a1", false,
+                A.labels(), Map.of(), at("14:09"), at("14:09"))));
+
+        assertThat(intake.deliver(stale, at("14:05"))).isEqualTo(new Delivered.Unchanged("INC-1"));
+        assertThat(intake.deliver(late, at("14:10"))).isEqualTo(new Delivered.Updated("INC-1", "1 resolved"));
+        assertThat(desk.incident("INC-1").status()).isEqualTo(IncidentStatus.MITIGATED);
+    }
+
+    @Test
     void titlesAreCleanedAndBounded() {
         String long150 = "x".repeat(300);
         AlertBatch batch = new AlertBatch("g", "r", Map.of(), Map.of("alertname", "Big\u0001\n  Bad"),
