@@ -78,7 +78,11 @@ public final class Benchmark {
     public static void main(String[] args) {
         int exit = 0;
         try {
-            run(Options.parse(args));
+            if (Arrays.asList(args).contains("--alerts")) {
+                AlertFlood.main(args);
+            } else {
+                run(Options.parse(args));
+            }
         } catch (Exception | Error e) {
             e.printStackTrace();
             exit = 1;
