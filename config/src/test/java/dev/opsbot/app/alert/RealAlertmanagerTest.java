@@ -58,7 +58,7 @@ class RealAlertmanagerTest {
                     .filter(IncidentStatus.MITIGATED::equals).isPresent());
 
             am.add(null, "alertname=Sneaky", "service=payments", "token=none");
-            await(am, "Alertmanager told 401", () -> logHas(am, "401"));
+            await(am, "Alertmanager told 401", () -> logHas(am, "unexpected status code 401"));
 
             Incident incident = incidents.find("INC-1").orElseThrow();
             assertThat(incident.service()).isEqualTo("payments");
