@@ -21,13 +21,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
  * Alertmanager's load on the whole application in server mode on the embedded file store: posts
  * of 20 alerts each to {@code /hooks/alertmanager}, paced to {@code --alert-rate} alerts a second
- * for {@code --alert-seconds}, from 8 senders, never two posts of one group at once (as
+ * for {@code --alert-seconds}, from 32 senders, never two posts of one group at once (as
  * Alertmanager sends a group). A post opens a new group (20 firing), repeats a group's last post,
  * grows a group (5 of its alerts resolve, 5 new ones fire) or resolves the whole group. Then the
  * audit: every group has exactly one incident, its timeline has one entry per post that carried
@@ -37,7 +38,8 @@ final class AlertFlood {
 
     private static final String TOKEN = "bench-alert-token";
     private static final int PER_POST = 20;
-    private static final int SENDERS = 8;
+    /** Alertmanager flushes every group on its own; this many may be under way at once. */
+    private static final int SENDERS = 32;
 
     private AlertFlood() {
     }
@@ -66,107 +68,127 @@ final class AlertFlood {
             URI hook = app.events().resolve("/hooks/alertmanager");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                     .executor(Executors.newFixedThreadPool(SENDERS)).build();
-            Random random = new Random(7);
-            List<Group> groups = new ArrayList<>();
-            Map<Group, Boolean> busy = new ConcurrentHashMap<>();
+            Plan plan = new Plan(new Random(7));
             ConcurrentHistogram latency = new ConcurrentHistogram(Duration.ofMinutes(5).toNanos() / 1000, 3);
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-            AtomicInteger repeats = new AtomicInteger();
-            AtomicInteger grows = new AtomicInteger();
-            AtomicInteger resolves = new AtomicInteger();
-            ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-            List<Future<?>> sent = new ArrayList<>();
             int postsPerSecond = Math.max(1, rate / PER_POST);
             int total = postsPerSecond * seconds;
-            long alerts = 0;
-            Instant base = Instant.parse("2026-11-27T14:00:00Z");
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong alerts = new AtomicLong();
+            ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+            List<Future<?>> sent = new ArrayList<>();
             long start = System.nanoTime();
-            for (int i = 0; i < total; i++) {
-                long due = start + (long) i * 1_000_000_000L / postsPerSecond;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                // Choose what this post does; a group being sent is left alone, as Alertmanager does.
-                Group g = null;
-                int kind = random.nextInt(10);
-                if (kind >= 3 && !groups.isEmpty()) {
-                    for (int tries = 0; tries < 20 && g == null; tries++) {
-                        Group c = groups.get(random.nextInt(groups.size()));
-                        if (busy.putIfAbsent(c, Boolean.TRUE) == null) {
-                            g = c;
-                        }
-                    }
-                }
-                String body;
-                if (g == null) {
-                    g = new Group("{}:{alertname=\"Flood\", group=\"g" + groups.size() + "\"}");
-                    busy.put(g, Boolean.TRUE);
-                    for (int a = 0; a < PER_POST; a++) {
-                        g.alerts.add(Sent.firing(g.key.hashCode() + "-" + a, base.plusSeconds(i),
-                                Map.of("alertname", "Flood", "n", String.valueOf(a))));
-                    }
-                    groups.add(g);
-                    g.newsSent = 0;
-                    body = body(g);
-                } else if (kind < 6 || g.resolved) {
-                    repeats.incrementAndGet();
-                    body = g.lastBody;
-                } else if (kind < 8) {
-                    grows.incrementAndGet();
-                    List<Sent> next = new ArrayList<>();
-                    for (int a = 0; a < g.alerts.size(); a++) {
-                        Sent s = g.alerts.get(a);
-                        next.add(a < 5 && s.firing() ? s.resolved() : s);
-                    }
-                    g.grown++;
-                    for (int a = 0; a < 5; a++) {
-                        next.add(Sent.firing(g.key.hashCode() + "-g" + g.grown + "-" + a, base.plusSeconds(i),
-                                Map.of("alertname", "Flood", "n", "g" + g.grown + "-" + a)));
-                    }
-                    // Alertmanager keeps sending the firing ones and, once, the ones that resolved.
-                    g.alerts.clear();
-                    next.stream().filter(Sent::firing).forEach(g.alerts::add);
-                    g.newsSent++;
-                    body = WebhookBodies.body(g.key, Map.of("alertname", "Flood", "service", "flood"), next);
-                    g.lastBody = body;
-                } else {
-                    resolves.incrementAndGet();
-                    List<Sent> all = g.alerts.stream().map(Sent::resolved).toList();
-                    g.alerts.clear();
-                    g.alerts.addAll(all);
-                    g.resolved = true;
-                    g.newsSent++;
-                    body = WebhookBodies.body(g.key, Map.of("alertname", "Flood", "service", "flood"), all);
-                    g.lastBody = body;
-                }
-                alerts += count(body);
-                Group group = g;
-                String payload = body;
+            for (int s = 0; s < SENDERS; s++) {
                 sent.add(senders.submit(() -> {
-                    try {
-                        post(http, hook, payload, group, latency, statuses);
-                    } finally {
-                        busy.remove(group);
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long wait = start + (long) i * 1_000_000_000L / postsPerSecond - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        Plan.Post p = plan.next(i);
+                        alerts.addAndGet(count(p.body()));
+                        try {
+                            post(http, hook, p.body(), p.group(), latency, statuses);
+                        } finally {
+                            plan.done(p.group());
+                        }
                     }
                     return null;
                 }));
             }
             for (Future<?> f : sent) {
-                f.get(5, TimeUnit.MINUTES);
+                f.get(10, TimeUnit.MINUTES);
             }
             double took = (System.nanoTime() - start) / 1e9;
             senders.shutdown();
-            List<String> audit = audit(app, groups);
-            return new Result(total, alerts, took, latency, new java.util.TreeMap<>(statuses), groups.size(),
-                    (int) groups.stream().filter(x -> x.incident != null).count(), repeats.get(), grows.get(),
-                    resolves.get(), audit);
+            List<String> audit = audit(app, plan.groups);
+            return new Result(total, alerts.get(), took, latency, new java.util.TreeMap<>(statuses),
+                    plan.groups.size(), (int) plan.groups.stream().filter(x -> x.incident != null).count(),
+                    plan.repeats, plan.grows, plan.resolves, audit);
         }
     }
 
-    private static String body(Group g) {
-        g.lastBody = WebhookBodies.body(g.key, Map.of("alertname", "Flood", "service", "flood"), g.alerts);
-        return g.lastBody;
+    /**
+     * What each post does: 30% open a new group, 30% repeat an idle group's last post, 20% grow an
+     * idle firing group, 20% resolve one. A group being sent is never chosen, as Alertmanager never
+     * sends one group twice at once; with no idle group to choose, the post opens a new one.
+     */
+    private static final class Plan {
+        private static final Instant BASE = Instant.parse("2026-11-27T14:00:00Z");
+        final List<Group> groups = new ArrayList<>();
+        private final List<Group> idle = new ArrayList<>();
+        private final Random random;
+        int repeats;
+        int grows;
+        int resolves;
+
+        Plan(Random random) {
+            this.random = random;
+        }
+
+        record Post(Group group, String body) {
+        }
+
+        synchronized Post next(int i) {
+            int kind = random.nextInt(10);
+            Group g = null;
+            if (kind >= 3) {
+                List<Group> fit = kind < 6 ? idle : idle.stream().filter(x -> !x.resolved).toList();
+                if (!fit.isEmpty()) {
+                    g = fit.get(random.nextInt(fit.size()));
+                    idle.remove(g);
+                }
+            }
+            if (g == null) {
+                g = new Group("{}:{alertname=\"Flood\", group=\"g" + groups.size() + "\"}");
+                for (int a = 0; a < PER_POST; a++) {
+                    g.alerts.add(Sent.firing(g.key.hashCode() + "-" + a, BASE.plusSeconds(i),
+                            Map.of("alertname", "Flood", "n", String.valueOf(a))));
+                }
+                groups.add(g);
+                return new Post(g, body(g, g.alerts));
+            }
+            if (kind < 6) {
+                repeats++;
+                return new Post(g, g.lastBody);
+            }
+            g.newsSent++;
+            if (kind < 8) {
+                grows++;
+                g.grown++;
+                List<Sent> sent = new ArrayList<>();
+                List<Sent> firing = new ArrayList<>();
+                for (int a = 0; a < g.alerts.size(); a++) {
+                    Sent s = g.alerts.get(a);
+                    sent.add(a < 5 ? s.resolved() : s);
+                    if (a >= 5) {
+                        firing.add(s);
+                    }
+                }
+                for (int a = 0; a < 5; a++) {
+                    Sent s = Sent.firing(g.key.hashCode() + "-g" + g.grown + "-" + a, BASE.plusSeconds(i),
+                            Map.of("alertname", "Flood", "n", "g" + g.grown + "-" + a));
+                    sent.add(s);
+                    firing.add(s);
+                }
+                g.alerts.clear();
+                g.alerts.addAll(firing);
+                return new Post(g, body(g, sent));
+            }
+            resolves++;
+            g.resolved = true;
+            List<Sent> all = g.alerts.stream().map(Sent::resolved).toList();
+            return new Post(g, body(g, all));
+        }
+
+        synchronized void done(Group g) {
+            idle.add(g);
+        }
+
+        private static String body(Group g, List<Sent> alerts) {
+            g.lastBody = WebhookBodies.body(g.key, Map.of("alertname", "Flood", "service", "flood"), alerts);
+            return g.lastBody;
+        }
     }
 
     private static int count(String body) {

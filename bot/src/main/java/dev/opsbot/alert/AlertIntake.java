@@ -40,6 +40,7 @@ public final class AlertIntake {
     /** A declaration marked longer ago than this was abandoned by a crash, and another may take over. */
     static final Duration DECLARING_FOR = Duration.ofMinutes(2);
     static final String ENTRY = "alerts";
+    static final Duration LAST_DELIVERY_GRAIN = Duration.ofMinutes(1);
     private static final int LONGEST_TITLE = 150;
 
     private final AlertGroups groups;
@@ -91,7 +92,9 @@ public final class AlertIntake {
         }
         Delta delta = Delta.between(group == null ? Map.of() : group.alerts(), batch.alerts());
         if (!delta.isNews()) {
-            if (group != null) {
+            // Alertmanager repeats a group every repeat_interval; noting each repeat to the second would
+            // cost a write per repeat, so the last delivery /alert list shows is kept to the minute.
+            if (group != null && !now.isBefore(group.lastDeliveryAt().plus(LAST_DELIVERY_GRAIN))) {
                 groups.update(id, g -> g.delivered(now));
             }
             return new Delivered.Unchanged(group == null ? null : group.incidentId());

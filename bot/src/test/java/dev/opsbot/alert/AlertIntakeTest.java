@@ -77,6 +77,11 @@ class AlertIntakeTest {
         assertThat(desk.core.store.database().getCollection("audit").countDocuments()).isEqualTo(audited);
         assertThat(desk.paged).containsExactly("INC-1");
         assertThat(desk.groups.find(AlertGroup.idOf(GROUP)).orElseThrow().lastDeliveryAt()).isEqualTo(at("14:06"));
+        AlertBatch same = ((WebhookPayload.Read) WebhookPayload.read(WebhookBodies.body(GROUP, LABELS,
+                List.of(A, B)))).batch();
+        assertThat(intake.deliver(same, at("14:06").plusSeconds(30))).isEqualTo(new Delivered.Unchanged("INC-1"));
+        assertThat(desk.groups.find(AlertGroup.idOf(GROUP)).orElseThrow().lastDeliveryAt())
+                .as("a repeat within a minute of the last delivery writes nothing").isEqualTo(at("14:06"));
     }
 
     @Test
