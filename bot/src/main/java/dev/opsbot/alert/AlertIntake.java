@@ -41,7 +41,8 @@ public final class AlertIntake {
     static final Duration DECLARING_FOR = Duration.ofMinutes(2);
     static final String ENTRY = "alerts";
     static final Duration LAST_DELIVERY_GRAIN = Duration.ofMinutes(1);
-    private static final int LONGEST_TITLE = 150;
+    /** As long as a typed title may be, so a card's heading fits every platform. */
+    private static final int LONGEST_TITLE = 120;
 
     private final AlertGroups groups;
     private final Routing routing;
