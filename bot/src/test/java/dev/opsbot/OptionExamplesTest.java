@@ -2,6 +2,10 @@ package dev.opsbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbot.alert.AlertCommands;
+import dev.opsbot.alert.AlertGroups;
+import dev.opsbot.alert.AlertRoutes;
+import dev.opsbot.alert.Heartbeats;
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.audit.AuditTrail;
 import dev.opsbot.chat.Reply;
@@ -45,7 +49,8 @@ class OptionExamplesTest {
             Map.entry("followup snooze for", "/followup snooze FU-1 %s"),
             Map.entry("audit show since", "/audit --actor @lead --since %s"),
             Map.entry("digest subscribe time", "/digest subscribe #ops daily %s"),
-            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"));
+            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"),
+            Map.entry("alert heartbeat every", "/alert heartbeat Watchdog --every %s"));
 
     private final OpsFixture ops = new OpsFixture();
     private int rotations;
@@ -60,7 +65,9 @@ class OptionExamplesTest {
         var db = ops.core.store.database();
         ops.core.with(AuditCommands.ROOT.handledBy(new AuditCommands(AuditTrail.inMongo(db), ZoneOffset.UTC)))
                 .with(DigestCommands.ROOT.handledBy(new DigestCommands(DigestSubscriptions.inMongo(db),
-                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)));
+                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)))
+                .with(AlertCommands.ROOT.handledBy(new AlertCommands(AlertGroups.inMongo(db), AlertRoutes.inMongo(db),
+                        Heartbeats.inMongo(db), ops.core.counters, ops.core.audit, ZoneOffset.UTC)));
         ops.ok("lead", "/service add payments --team core --channel #payments --tier 1");
         ops.ok("lead", "/oncall rotation create payments-primary --members @alice,@bob --service payments");
         ops.ok("dave", "/incident declare sev3 \"slow search\"");
