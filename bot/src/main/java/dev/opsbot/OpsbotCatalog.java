@@ -2,6 +2,7 @@ package dev.opsbot;
 
 import dev.opsbot.access.RoleCommands;
 import dev.opsbot.asset.AssetCommands;
+import dev.opsbot.alert.AlertCommands;
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.channel.ChannelCommands;
 import dev.opsbot.command.CommandCatalog;
@@ -37,7 +38,8 @@ public final class OpsbotCatalog {
                 ChannelCommands.ROOT,
                 KpiCommands.ROOT,
                 AuditCommands.ROOT,
-                AssetCommands.ROOT);
+                AssetCommands.ROOT,
+                AlertCommands.ROOT);
     }
 
     public static CommandCatalog standard() {

@@ -2,6 +2,10 @@ package dev.opsbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbot.alert.AlertCommands;
+import dev.opsbot.alert.AlertGroups;
+import dev.opsbot.alert.AlertRoutes;
+import dev.opsbot.alert.Heartbeats;
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.audit.AuditTrail;
 import dev.opsbot.channel.ChannelCommands;
@@ -48,7 +52,8 @@ class OptionExamplesTest {
             Map.entry("audit show since", "/audit --actor @lead --since %s"),
             Map.entry("digest subscribe time", "/digest subscribe #ops daily %s"),
             Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"),
-            Map.entry("channel zone zone", "/channel zone #ops %s"));
+            Map.entry("channel zone zone", "/channel zone #ops %s"),
+            Map.entry("alert heartbeat every", "/alert heartbeat Watchdog --every %s"));
 
     private final OpsFixture ops = new OpsFixture();
     private int rotations;
@@ -65,7 +70,9 @@ class OptionExamplesTest {
                 .with(DigestCommands.ROOT.handledBy(new DigestCommands(DigestSubscriptions.inMongo(db),
                         new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)))
                 .with(ChannelCommands.ROOT.handledBy(new ChannelCommands(
-                        ChannelZones.inMongo(db, ZoneOffset.UTC, ops.core.clock), ops.core.audit)));
+                        ChannelZones.inMongo(db, ZoneOffset.UTC, ops.core.clock), ops.core.audit)))
+                .with(AlertCommands.ROOT.handledBy(new AlertCommands(AlertGroups.inMongo(db), AlertRoutes.inMongo(db),
+                        Heartbeats.inMongo(db), ops.core.counters, ops.core.audit, ZoneOffset.UTC)));
         ops.ok("lead", "/service add payments --team core --channel #payments --tier 1");
         ops.ok("lead", "/oncall rotation create payments-primary --members @alice,@bob --service payments");
         ops.ok("dave", "/incident declare sev3 \"slow search\"");

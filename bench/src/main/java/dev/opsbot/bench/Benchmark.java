@@ -80,6 +80,8 @@ public final class Benchmark {
         try {
             if (java.util.Arrays.asList(args).contains("--assets")) {
                 AssetGraphBench.run();
+            } else if (Arrays.asList(args).contains("--alerts")) {
+                AlertFlood.main(args);
             } else {
                 run(Options.parse(args));
             }
