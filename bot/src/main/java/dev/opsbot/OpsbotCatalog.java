@@ -10,6 +10,7 @@ import dev.opsbot.followup.FollowUpCommands;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.oncall.OnCallCommands;
 import dev.opsbot.ownership.OwnerCommands;
+import dev.opsbot.problem.ProblemCommands;
 import dev.opsbot.service.ServiceCommands;
 import java.util.List;
 
@@ -31,7 +32,8 @@ public final class OpsbotCatalog {
                 OnCallCommands.ROOT,
                 EscalationCommands.ROOT,
                 RoleCommands.ROOT,
-                AuditCommands.ROOT);
+                AuditCommands.ROOT,
+                ProblemCommands.ROOT);
     }
 
     public static CommandCatalog standard() {

@@ -25,6 +25,7 @@ public enum Role {
             Map.entry("owner.take", RESPONDER), Map.entry("owner.handover", RESPONDER),
             Map.entry("owner.accept", RESPONDER), Map.entry("owner.decline", RESPONDER),
             Map.entry("owner.withdraw", RESPONDER), Map.entry("oncall.swap", RESPONDER),
+            Map.entry("problem.work", RESPONDER), Map.entry("problem.resolve", APPROVER),
             Map.entry("role.breakglass", VIEWER),
             Map.entry("change.approve", APPROVER),
             Map.entry("role.grant", MANAGER),

@@ -1,0 +1,70 @@
+package dev.opsbot.problem;
+
+import dev.opsbot.incident.Incident;
+import dev.opsbot.incident.Incidents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Incidents declared since a time that no problem links yet, grouped by {@link Recurrence}. They
+ * are read newest first by number, each by its id (the working set, then the archive), and the
+ * walk stops at the first incident declared before the window: numbers follow declaration order,
+ * so the work grows with the incidents in the window, not with the whole history.
+ */
+public final class Candidates {
+
+    /** Incidents one look reads at most, so a very busy window still answers quickly; the answer says so. */
+    static final int MOST_READ = 2_000;
+    private static final int STRETCH = 200;
+
+    private final Incidents incidents;
+    private final Problems problems;
+
+    public Candidates(Incidents incidents, Problems problems) {
+        this.incidents = incidents;
+        this.problems = problems;
+    }
+
+    public Found since(Instant since) {
+        List<Incident> window = new ArrayList<>();
+        Incidents.Query any = new Incidents.Query(false, null, null, null, STRETCH);
+        long below = 0;
+        int read = 0;
+        boolean cut = false;
+        while (true) {
+            Incidents.History stretch = incidents.history(any, below, STRETCH);
+            if (stretch.newest() < stretch.oldest()) {
+                break;
+            }
+            read += (int) (stretch.newest() - stretch.oldest() + 1);
+            boolean passed = false;
+            for (Incident i : stretch.items()) {
+                if (i.declaredAt().isBefore(since)) {
+                    passed = true;
+                    break;
+                }
+                window.add(i);
+            }
+            if (passed || stretch.reachedStart()) {
+                break;
+            }
+            if (read >= MOST_READ) {
+                cut = true;
+                break;
+            }
+            below = stretch.oldest();
+        }
+        Set<String> linked = problems.linkedAmong(window.stream().map(Incident::id).toList());
+        List<Incident> unlinked = window.stream().filter(i -> !linked.contains(i.id())).toList();
+        return new Found(Recurrence.groups(unlinked), window.size(), cut);
+    }
+
+    /** The groups found, how many incidents the window held, and whether the look stopped before its start. */
+    public record Found(List<Recurrence.Group> groups, int inWindow, boolean cut) {
+        public Found {
+            groups = List.copyOf(groups);
+        }
+    }
+}
