@@ -22,6 +22,7 @@ import dev.opsbot.ownership.HandoverFollowUps;
 import dev.opsbot.ownership.HandoverOffers;
 import dev.opsbot.ownership.IncidentOwners;
 import dev.opsbot.ownership.Owned;
+import dev.opsbot.ownership.OwnedItems;
 import dev.opsbot.ownership.OwnerCommands;
 import dev.opsbot.ownership.OwnerlessItems;
 import dev.opsbot.ownership.Owners;
@@ -33,7 +34,9 @@ import dev.opsbot.service.ServiceCommands;
 import dev.opsbot.service.ServiceSuggestions;
 import dev.opsbot.service.Services;
 import dev.opsbot.store.AuditLog;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -83,9 +86,13 @@ public class OwnershipConfiguration {
     }
 
     @Bean
-    Owners owners(Incidents incidents, Services services) {
-        // Kinds with prefixed ids come before free service names, so "inc-7" is an incident.
-        return new Owners(List.of(new IncidentOwners(incidents, services), new ServiceOwners(services)));
+    Owners owners(Incidents incidents, Services services, ObjectProvider<OwnedItems> features) {
+        // Kinds with prefixed ids (incidents, then other features' beans) come before free service
+        // names, so "inc-7" is an incident.
+        List<OwnedItems> kinds = new ArrayList<>(List.of(new IncidentOwners(incidents, services)));
+        features.orderedStream().forEach(kinds::add);
+        kinds.add(new ServiceOwners(services));
+        return new Owners(kinds);
     }
 
     @Bean
