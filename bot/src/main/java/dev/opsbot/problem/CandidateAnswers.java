@@ -15,6 +15,8 @@ final class CandidateAnswers {
     static final int MOST_DAYS = 90;
     /** Groups one answer shows, each with its button; the rest are counted. */
     static final int SHOWN = 10;
+    /** Incident ids one row names; a larger group says how many more it holds. */
+    static final int IDS_SHOWN = 10;
     static final String RULE = "A candidate is " + Recurrence.LEAST + " or more incidents no problem links yet, on one "
             + "service, whose titles share at least half their words (numbers and ids left out).";
 
@@ -41,7 +43,7 @@ final class CandidateAnswers {
                 : " candidate problems ") + window).text(RULE + cut);
         for (int k = 0; k < shown.size(); k++) {
             Recurrence.Group g = shown.get(k);
-            b.row((k + 1) + ". " + explain(g) + ": " + String.join(", ", ids(g)));
+            b.row((k + 1) + ". " + explain(g) + ": " + listed(g));
             b.button("Open problem " + (k + 1), openCommand(g));
         }
         if (found.groups().size() > SHOWN) {
@@ -63,6 +65,13 @@ final class CandidateAnswers {
     static String openCommand(Recurrence.Group g) {
         return "/problem open " + g.like() + " --from " + String.join(",", ids(g).stream()
                 .limit(ProblemCommands.MOST_FROM).toList()) + (g.service() == null ? "" : " --service " + g.service());
+    }
+
+    /** The group's incidents, newest first, the first {@link #IDS_SHOWN} by id and the rest counted. */
+    private static String listed(Recurrence.Group g) {
+        List<String> ids = ids(g);
+        String shown = String.join(", ", ids.stream().limit(IDS_SHOWN).toList());
+        return ids.size() <= IDS_SHOWN ? shown : shown + " and " + (ids.size() - IDS_SHOWN) + " more";
     }
 
     private static List<String> ids(Recurrence.Group g) {

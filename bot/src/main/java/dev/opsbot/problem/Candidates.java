@@ -5,19 +5,20 @@ import dev.opsbot.incident.Incidents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Incidents declared since a time that no problem links yet, grouped by {@link Recurrence}. They
  * are read newest first by number, each by its id (the working set, then the archive), and the
  * walk stops at the first incident declared before the window: numbers follow declaration order,
- * so the work grows with the incidents in the window, not with the whole history.
+ * so the work grows with the incidents in the window, not with the whole history. A number with no
+ * incident behind it (one handed out by a declaration that then failed) is passed over.
  */
 public final class Candidates {
 
     /** Incidents one look reads at most, so a very busy window still answers quickly; the answer says so. */
     static final int MOST_READ = 2_000;
-    private static final int STRETCH = 200;
 
     private final Incidents incidents;
     private final Problems problems;
@@ -29,32 +30,19 @@ public final class Candidates {
 
     public Found since(Instant since) {
         List<Incident> window = new ArrayList<>();
-        Incidents.Query any = new Incidents.Query(false, null, null, null, STRETCH);
-        long below = 0;
-        int read = 0;
+        // A look at no numbers reads only the counter and the totals, and says which number is the newest.
+        long newest = incidents.history(new Incidents.Query(false, null, null, null, 1), 0, 0).newest();
         boolean cut = false;
-        while (true) {
-            Incidents.History stretch = incidents.history(any, below, STRETCH);
-            if (stretch.newest() < stretch.oldest()) {
-                break;
-            }
-            read += (int) (stretch.newest() - stretch.oldest() + 1);
-            boolean passed = false;
-            for (Incident i : stretch.items()) {
-                if (i.declaredAt().isBefore(since)) {
-                    passed = true;
-                    break;
-                }
-                window.add(i);
-            }
-            if (passed || stretch.reachedStart()) {
-                break;
-            }
-            if (read >= MOST_READ) {
+        for (long n = newest; n >= 1; n--) {
+            if (newest - n >= MOST_READ) {
                 cut = true;
                 break;
             }
-            below = stretch.oldest();
+            Optional<Incident> found = incidents.find("INC-" + n);
+            if (found.isPresent() && found.get().declaredAt().isBefore(since)) {
+                break;
+            }
+            found.ifPresent(window::add);
         }
         Set<String> linked = problems.linkedAmong(window.stream().map(Incident::id).toList());
         List<Incident> unlinked = window.stream().filter(i -> !linked.contains(i.id())).toList();
