@@ -12,7 +12,11 @@ import dev.opsbot.command.OptionType;
 import dev.opsbot.digest.Digest;
 import dev.opsbot.digest.DigestCommands;
 import dev.opsbot.digest.DigestSubscriptions;
+import dev.opsbot.incident.KnownServices;
 import dev.opsbot.ownership.OpsFixture;
+import dev.opsbot.problem.ChangeLookup;
+import dev.opsbot.problem.ProblemCommands;
+import dev.opsbot.problem.Problems;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +49,8 @@ class OptionExamplesTest {
             Map.entry("followup snooze for", "/followup snooze FU-1 %s"),
             Map.entry("audit show since", "/audit --actor @lead --since %s"),
             Map.entry("digest subscribe time", "/digest subscribe #ops daily %s"),
-            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"));
+            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"),
+            Map.entry("problem action due", "/problem action PRB-1 check the pool --owner @bob --due %s"));
 
     private final OpsFixture ops = new OpsFixture();
     private int rotations;
@@ -60,11 +65,15 @@ class OptionExamplesTest {
         var db = ops.core.store.database();
         ops.core.with(AuditCommands.ROOT.handledBy(new AuditCommands(AuditTrail.inMongo(db), ZoneOffset.UTC)))
                 .with(DigestCommands.ROOT.handledBy(new DigestCommands(DigestSubscriptions.inMongo(db),
-                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)));
+                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)))
+                .with(ProblemCommands.ROOT.handledBy(new ProblemCommands(Problems.inMongo(db, ops.core.counters),
+                        ops.core.incidents, ops.core.outbox, ChangeLookup.NONE, ops.due, KnownServices.ANY,
+                        ops.core.audit, ZoneOffset.UTC)));
         ops.ok("lead", "/service add payments --team core --channel #payments --tier 1");
         ops.ok("lead", "/oncall rotation create payments-primary --members @alice,@bob --service payments");
         ops.ok("dave", "/incident declare sev3 \"slow search\"");
         ops.ok("dave", "/owner handover INC-1 @erin");
+        ops.ok("lead", "/problem open slow search --from INC-1");
 
         List<String> tried = new ArrayList<>();
         for (CommandRoot<?> root : OpsbotCatalog.roots()) {
