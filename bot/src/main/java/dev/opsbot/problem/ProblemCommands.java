@@ -121,6 +121,13 @@ public final class ProblemCommands {
         for (String id : incidentIds(call.args().optionalText("from").orElse(""))) {
             from.add(incidents.find(id).orElseThrow(() -> Refusal.badInput("There is no incident " + id + ".")));
         }
+        // Two people clicking one candidate's button would otherwise open the same problem twice.
+        Set<String> taken = problems.linkedAmong(from.stream().map(Incident::id).toList());
+        if (!taken.isEmpty()) {
+            throw Refusal.because(String.join(", ", from.stream().map(Incident::id).filter(taken::contains).toList())
+                    + (taken.size() == 1 ? " is" : " are") + " already linked to a problem; /problem link adds "
+                    + "incidents to one.");
+        }
         String service = call.args().optionalText("service").map(s -> s.toLowerCase(Locale.ROOT))
                 .orElseGet(() -> sharedService(from));
         if (service != null && !services.exists(service)) {

@@ -53,6 +53,9 @@ class RecurringIncidentsScenarioTest {
             assertThat(f.problems.find("PRB-1").orElseThrow().incidents()).extracting(Problem.Linked::incident)
                     .containsExactly("INC-7", "INC-6", "INC-4", "INC-2");
             assertThat(f.run("bob", "/problem candidates").plainText()).startsWith("No candidates in the last 30 days");
+            assertThat(f.run("carol", candidates.buttons().get(0).command()).plainText()).startsWith(
+                    "INC-7, INC-6, INC-4, INC-2 are already linked to a problem");
+            assertThat(f.problems.count()).isEqualTo(1);
 
             int before = f.core.console.postsTo("ops").size();
             Reply known = f.ok("bob", "/problem workaround PRB-1 " + WORKAROUND);
