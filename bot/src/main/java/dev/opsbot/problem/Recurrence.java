@@ -46,12 +46,19 @@ public final class Recurrence {
 
     /** Shared words over all words; 0 when either title has no words that count. */
     public static double likeness(String a, String b) {
-        Set<String> x = words(a);
-        Set<String> y = words(b);
+        return likeness(words(a), words(b));
+    }
+
+    private static double likeness(Set<String> x, Set<String> y) {
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
         }
-        long shared = x.stream().filter(y::contains).count();
+        int shared = 0;
+        for (String w : x) {
+            if (y.contains(w)) {
+                shared++;
+            }
+        }
         return (double) shared / (x.size() + y.size() - shared);
     }
 
@@ -78,9 +85,11 @@ public final class Recurrence {
         for (int i = 0; i < root.length; i++) {
             root[i] = i;
         }
+        // Each title is split once; the pairs are compared on the word sets.
+        List<Set<String>> words = on.stream().map(i -> words(i.title())).toList();
         for (int i = 0; i < on.size(); i++) {
             for (int j = i + 1; j < on.size(); j++) {
-                if (alike(on.get(i).title(), on.get(j).title())) {
+                if (likeness(words.get(i), words.get(j)) >= ALIKE) {
                     root[find(root, j)] = find(root, i);
                 }
             }
