@@ -83,11 +83,15 @@ public record Problem(
         return with(now).rootCause(cause).build();
     }
 
-    /** Records the workaround, which makes the problem a known error; each new text is a new revision. */
+    /**
+     * Records the workaround, which makes the problem a known error; each new text is a new revision.
+     * The same text again changes nothing (and is not a refusal), so a command retried after a crash
+     * can still hand the workaround to incidents that did not get it.
+     */
     public Problem workaround(String text, Instant now) {
         requireLive("record a workaround for");
         if (text.equals(workaround)) {
-            throw Refusal.because(id + " already has this workaround.");
+            return this;
         }
         Draft d = with(now);
         d.workaround = text;

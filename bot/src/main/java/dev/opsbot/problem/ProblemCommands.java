@@ -163,11 +163,16 @@ public final class ProblemCommands {
 
     Reply workaround(CommandCall call) {
         String text = atMost(LONGEST_TEXT, call.args().text("text"), tooLong("A workaround"));
-        Problem after = change(call, "problem.workaround", p -> p.workaround(text, call.now()));
+        Problems.Change c = changing(call, "problem.workaround", p -> p.workaround(text, call.now()));
+        Problem after = c.after();
         List<String> reached = linked.postWorkaround(after,
                 after.incidents().stream().map(Problem.Linked::incident).toList(), call.actor(), call.now());
         String told = reached.isEmpty() ? " No linked incident is open, so it was posted nowhere else."
                 : " Posted to " + String.join(", ", reached) + ".";
+        if (c.after() == c.before()) {
+            // Posts are keyed by revision, so the same text again reaches only incidents that missed it.
+            return Reply.note(after.id() + " already has this workaround; every linked open incident has it.");
+        }
         return ProblemCards.card(after, after.id() + " is a known error now." + told, zone);
     }
 
@@ -236,11 +241,18 @@ public final class ProblemCommands {
     }
 
     private Problem change(CommandCall call, String action, UnaryOperator<Problem> rule) {
+        return changing(call, action, rule).after();
+    }
+
+    /** Applies a rule to the problem the command names and audits it, unless the rule changed nothing. */
+    private Problems.Change changing(CommandCall call, String action, UnaryOperator<Problem> rule) {
         String id = call.args().text("id");
         Problems.Change c = problems.update(id, rule)
                 .orElseThrow(() -> Refusal.badInput("There is no problem " + id + "."));
-        audit(call, action, id, describe(c.before()), describe(c.after()));
-        return c.after();
+        if (c.after() != c.before()) {
+            audit(call, action, id, describe(c.before()), describe(c.after()));
+        }
+        return c;
     }
 
     private void audit(CommandCall call, String action, String item, String before, String after) {

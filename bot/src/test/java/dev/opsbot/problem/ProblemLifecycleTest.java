@@ -95,6 +95,23 @@ class ProblemLifecycleTest {
     }
 
     @Test
+    void aWorkaroundStoredButNotPostedReachesItsIncidentsWhenTheCommandIsRetried() {
+        try (ProblemFixture f = new ProblemFixture()) {
+            f.ok("alice", "/incident declare sev2 connection pool exhausted --service payments");
+            f.ok("alice", "/problem open pool too small --from INC-1");
+            // As if the process died after storing the workaround and before posting it.
+            f.problems.update("PRB-1", p -> p.workaround("drain the node", f.core.clock.instant()));
+
+            f.ok("alice", "/problem workaround PRB-1 drain the node");
+            f.ok("alice", "/problem workaround PRB-1 drain the node");
+
+            assertThat(f.core.console.postsTo("ops")).filteredOn(p -> p.text().contains("drain the node")).hasSize(1);
+            assertThat(f.core.incidents.find("INC-1").orElseThrow().timeline())
+                    .filteredOn(e -> e.kind().equals("workaround")).hasSize(1);
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithUsageAndWritesNothing() {
         try (ProblemFixture f = new ProblemFixture()) {
             f.ok("alice", "/incident declare sev2 connection pool exhausted");

@@ -67,10 +67,13 @@ class RecurringIncidentsScenarioTest {
             assertThat(workaroundEntries(f, "INC-6")).hasSize(1);
             assertThat(workaroundEntries(f, "INC-2")).isEmpty();
 
-            // The same workaround again changes nothing and posts nothing.
-            assertThat(f.run("bob", "/problem workaround PRB-1 " + WORKAROUND).plainText())
-                    .contains("already has this workaround");
+            // The same workaround again (a retry) changes nothing, posts nothing twice and audits nothing.
+            int audited = f.core.audit.forItem("PRB-1", 50).size();
+            assertThat(f.ok("bob", "/problem workaround PRB-1 " + WORKAROUND).plainText())
+                    .isEqualTo("PRB-1 already has this workaround; every linked open incident has it.");
             assertThat(f.core.console.postsTo("ops")).hasSize(before + 3);
+            assertThat(workaroundEntries(f, "INC-6")).hasSize(1);
+            assertThat(f.core.audit.forItem("PRB-1", 50)).hasSize(audited);
 
             IncidentActions.Declared next = f.declare("Connection pool exhausted for checkout", "payments");
 
