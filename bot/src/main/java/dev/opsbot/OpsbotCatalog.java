@@ -14,6 +14,7 @@ import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.kpi.KpiCommands;
 import dev.opsbot.oncall.OnCallCommands;
 import dev.opsbot.ownership.OwnerCommands;
+import dev.opsbot.problem.ProblemCommands;
 import dev.opsbot.service.ServiceCommands;
 import java.util.List;
 
@@ -39,7 +40,8 @@ public final class OpsbotCatalog {
                 KpiCommands.ROOT,
                 AuditCommands.ROOT,
                 AssetCommands.ROOT,
-                AlertCommands.ROOT);
+                AlertCommands.ROOT,
+                ProblemCommands.ROOT);
     }
 
     public static CommandCatalog standard() {

@@ -18,7 +18,11 @@ import dev.opsbot.command.OptionType;
 import dev.opsbot.digest.Digest;
 import dev.opsbot.digest.DigestCommands;
 import dev.opsbot.digest.DigestSubscriptions;
+import dev.opsbot.incident.KnownServices;
 import dev.opsbot.ownership.OpsFixture;
+import dev.opsbot.problem.ChangeLookup;
+import dev.opsbot.problem.ProblemCommands;
+import dev.opsbot.problem.Problems;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +57,8 @@ class OptionExamplesTest {
             Map.entry("digest subscribe time", "/digest subscribe #ops daily %s"),
             Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"),
             Map.entry("channel zone zone", "/channel zone #ops %s"),
-            Map.entry("alert heartbeat every", "/alert heartbeat Watchdog --every %s"));
+            Map.entry("alert heartbeat every", "/alert heartbeat Watchdog --every %s"),
+            Map.entry("problem action due", "/problem action PRB-1 check the pool --owner @bob --due %s"));
 
     private final OpsFixture ops = new OpsFixture();
     private int rotations;
@@ -72,11 +77,15 @@ class OptionExamplesTest {
                 .with(ChannelCommands.ROOT.handledBy(new ChannelCommands(
                         ChannelZones.inMongo(db, ZoneOffset.UTC, ops.core.clock), ops.core.audit)))
                 .with(AlertCommands.ROOT.handledBy(new AlertCommands(AlertGroups.inMongo(db), AlertRoutes.inMongo(db),
-                        Heartbeats.inMongo(db), ops.core.counters, ops.core.audit, ZoneOffset.UTC)));
+                        Heartbeats.inMongo(db), ops.core.counters, ops.core.audit, ZoneOffset.UTC)))
+                .with(ProblemCommands.ROOT.handledBy(new ProblemCommands(Problems.inMongo(db, ops.core.counters),
+                        ops.core.incidents, ops.core.outbox, ChangeLookup.NONE, ops.due, KnownServices.ANY,
+                        ops.core.audit, ZoneOffset.UTC)));
         ops.ok("lead", "/service add payments --team core --channel #payments --tier 1");
         ops.ok("lead", "/oncall rotation create payments-primary --members @alice,@bob --service payments");
         ops.ok("dave", "/incident declare sev3 \"slow search\"");
         ops.ok("dave", "/owner handover INC-1 @erin");
+        ops.ok("lead", "/problem open slow search --from INC-1");
 
         List<String> tried = new ArrayList<>();
         for (CommandRoot<?> root : OpsbotCatalog.roots()) {

@@ -29,6 +29,7 @@ public enum Role {
             Map.entry("asset.link", RESPONDER), Map.entry("asset.unlink", RESPONDER),
             Map.entry("asset.journal", RESPONDER), Map.entry("asset.verify", RESPONDER),
             Map.entry("alert.heartbeat", RESPONDER),
+            Map.entry("problem.work", RESPONDER), Map.entry("problem.resolve", APPROVER),
             Map.entry("role.breakglass", VIEWER),
             Map.entry("change.approve", APPROVER),
             Map.entry("role.grant", MANAGER),

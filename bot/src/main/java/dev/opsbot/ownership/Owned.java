@@ -20,7 +20,7 @@ public record Owned(String item, String kind, String label, Actor owner, Channel
      * For a transfer's conditional write: refuses it when {@code item} changed hands after
      * {@code expected} (null: nobody) was read as its owner, so the person is told who has it now.
      */
-    static void requireOwner(String item, Actor current, Actor expected) {
+    public static void requireOwner(String item, Actor current, Actor expected) {
         boolean unchanged = current == null ? expected == null : current.sameAs(expected);
         if (!unchanged) {
             throw Refusal.because(item + " is owned by " + (current == null ? "nobody" : Inline.user(current))

@@ -17,7 +17,16 @@ public final class Owners {
 
     /** The item a person typed, or a refusal naming it. */
     public Owned resolve(String typed) {
-        return find(typed).orElseThrow(() -> Refusal.badInput("There is no incident or service “" + typed + "”."));
+        return find(typed).orElseThrow(() -> Refusal.badInput("There is no " + kindsInWords() + " “" + typed + "”."));
+    }
+
+    /** "incident or service", "incident, problem, service or asset": what may be owned here. */
+    private String kindsInWords() {
+        List<String> words = kinds.stream().map(OwnedItems::kind).toList();
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
     public Optional<Owned> find(String item) {

@@ -112,13 +112,21 @@ class SlackManifestTest {
         String description = at(parse(SlackManifest.render(OpsbotCatalog.standard(), Map.of())),
                 "display_information", "description");
 
-        assertThat(description).hasSizeLessThanOrEqualTo(SlackManifest.APP_DESCRIPTION_MAX)
-                .contains("/incident", "/oncall", "/help").doesNotContain("changes");
+        // Every command it names is a root of the catalog or /help, and /help is always named.
+        assertThat(description).hasSizeLessThanOrEqualTo(SlackManifest.APP_DESCRIPTION_MAX).contains("/help");
+        List<String> known = new java.util.ArrayList<>(List.of("help"));
+        OpsbotCatalog.roots().forEach(r -> known.add(r.name()));
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("/([a-z]+)").matcher(description);
+        while (named.find()) {
+            assertThat(known).as("/%s in the description", named.group(1)).contains(named.group(1));
+        }
         List<CommandRoot<?>> roots = new java.util.ArrayList<>();
         for (int n = 0; n < 20; n++) {
             roots.add(CommandRoot.of("feature" + n, "Feature " + n,
                     CommandSpec.of("run", "Run", (Object h, dev.opsbot.command.CommandCall c) -> Reply.note("ok"))));
         }
+        assertThat(SlackManifest.description(new CommandCatalog(roots.subList(0, 2)))).isEqualTo(
+                "ChatOps for infrastructure operations: /feature0, /feature1, /help.");
         CommandCatalog many = new CommandCatalog(roots);
         assertThat(SlackManifest.description(many)).hasSizeLessThanOrEqualTo(SlackManifest.APP_DESCRIPTION_MAX)
                 .startsWith("ChatOps for infrastructure operations: /feature0, /feature1, ")

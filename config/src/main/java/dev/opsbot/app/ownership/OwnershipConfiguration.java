@@ -34,6 +34,7 @@ import dev.opsbot.service.ServiceCommands;
 import dev.opsbot.service.ServiceSuggestions;
 import dev.opsbot.service.Services;
 import dev.opsbot.store.AuditLog;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -85,12 +86,13 @@ public class OwnershipConfiguration {
     }
 
     @Bean
-    Owners owners(Incidents incidents, Services services, ObjectProvider<OwnedItems> otherKinds) {
-        // Kinds with prefixed ids come before free service names, so "inc-7" is an incident; other
-        // features' kinds (assets) come last, so a name that is a service stays the service.
-        List<OwnedItems> kinds = new java.util.ArrayList<>(List.of(new IncidentOwners(incidents, services),
-                new ServiceOwners(services)));
-        otherKinds.orderedStream().forEach(kinds::add);
+    Owners owners(Incidents incidents, Services services, ObjectProvider<OwnedItems> features) {
+        // Kinds with prefixed ids (incidents, then other features' beans: problems, assets) come
+        // before free service names, so "inc-7" is an incident and "prb-2" a problem; an asset may
+        // not take a service's name, so the order never decides between those two.
+        List<OwnedItems> kinds = new ArrayList<>(List.of(new IncidentOwners(incidents, services)));
+        features.orderedStream().forEach(kinds::add);
+        kinds.add(new ServiceOwners(services));
         return new Owners(kinds);
     }
 

@@ -1,0 +1,2 @@
+/** Wiring of problems: their store, commands, reminders, digest section, card notes and ownership. */
+package dev.opsbot.app.problem;
