@@ -68,7 +68,7 @@ final class ProblemFixture implements AutoCloseable {
         core.with(ProblemCommands.ROOT.handledBy(new ProblemCommands(problems, core.incidents, core.outbox, lookup,
                         due, KnownServices.ANY, core.audit, ZONE)))
                 .with(OwnerCommands.ROOT.handledBy(new OwnerCommands(owners, offers, followUps, core.audit)))
-                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit, ZONE,
+                .with(FollowUpCommands.ROOT.handledBy(new FollowUpCommands(due, core.audit,
                         new WhoMayAct(item -> owners.find(item).map(Owned::owner)))));
     }
 
