@@ -1,0 +1,161 @@
+package dev.opsbot.change;
+
+import dev.opsbot.asset.AssetGraph;
+import dev.opsbot.chat.Actor;
+import dev.opsbot.chat.TimeText;
+import dev.opsbot.command.Refusal;
+import dev.opsbot.incident.Incident;
+import dev.opsbot.incident.Incidents;
+import dev.opsbot.incident.Severity;
+import dev.opsbot.oncall.OnCall;
+import dev.opsbot.oncall.Shift;
+import dev.opsbot.service.Service;
+import dev.opsbot.service.Services;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Works out a change's {@link Impact} from the asset graph, the services, on-call, open incidents,
+ * other changes and freezes. Reads only; run at request time, at start and by {@code /change impact}.
+ */
+public final class ImpactAnalysis {
+
+    /** Other changes looked at for conflicts in one window; more than this in one window is not a real team. */
+    private static final int MOST_CHANGES = 500;
+    private static final int MOST_INCIDENTS = 20;
+
+    private final AssetGraph graph;
+    private final Services services;
+    private final OnCall onCall;
+    private final Incidents incidents;
+    private final ChangeRequests changes;
+    private final Freezes freezes;
+    private final ZoneId zone;
+
+    public ImpactAnalysis(AssetGraph graph, Services services, OnCall onCall, Incidents incidents,
+            ChangeRequests changes, Freezes freezes, ZoneId zone) {
+        this.graph = graph;
+        this.services = services;
+        this.onCall = onCall;
+        this.incidents = incidents;
+        this.changes = changes;
+        this.freezes = freezes;
+        this.zone = zone;
+    }
+
+    /** What a change would be, before it exists: its id is null then. */
+    public record Subject(String id, List<String> assets, Instant start, Instant end, ChangeType type,
+            String incident) {
+
+        static Subject of(ChangeRequest c) {
+            return new Subject(c.id(), c.assets(), c.start(), c.end(), c.type(), c.incident());
+        }
+    }
+
+    /** The impact of a change being requested; an asset that is not in the inventory is refused. */
+    public Impact forRequest(Subject subject) {
+        for (String name : subject.assets()) {
+            if (graph.asset(name).isEmpty()) {
+                throw Refusal.badInput("There is no asset “" + name + "”; /asset list shows them.");
+            }
+        }
+        return analyse(subject);
+    }
+
+    /** The impact of a stored change now; assets gone from the inventory are named among the reasons. */
+    public Impact forChange(ChangeRequest change) {
+        return analyse(Subject.of(change));
+    }
+
+    private Impact analyse(Subject s) {
+        List<String> reasons = new ArrayList<>();
+        boolean noGo = false;
+        Set<String> serviceNames = new TreeSet<>();
+        List<String> warnings = new ArrayList<>();
+        for (String name : s.assets()) {
+            Optional<AssetGraph.AssetView> view = graph.asset(name);
+            if (view.isEmpty()) {
+                reasons.add(name + " is no longer in the inventory");
+                continue;
+            }
+            serviceNames.addAll(view.get().services());
+            view.get().warnings().forEach(w -> warnings.add(name + ": " + w));
+        }
+        AssetGraph.Reach reach = graph.upward(s.assets());
+        serviceNames.addAll(reach.services());
+        List<String> reached = new ArrayList<>(new TreeSet<>(reach.assets()));
+
+        List<Impact.Affected> affected = new ArrayList<>();
+        List<String> open = new ArrayList<>();
+        for (String name : serviceNames) {
+            Optional<Service> service = services.find(name);
+            List<Actor> onCallNow = service.map(sv -> onCallDuring(sv, s.start(), s.end())).orElse(List.of());
+            affected.add(new Impact.Affected(name, service.map(Service::owner).orElse(null),
+                    service.map(Service::channel).orElse(null), onCallNow));
+            if (service.isPresent() && service.get().rotation() != null && onCallNow.isEmpty()) {
+                reasons.add("nobody is on call for " + name + " during the window");
+            }
+            for (Incident i : incidents.list(new Incidents.Query(true, null, name, null, MOST_INCIDENTS))) {
+                if (i.id().equals(s.incident())) {
+                    continue;
+                }
+                open.add(i.id() + " " + i.severity().word() + " on " + name + ": " + i.title());
+                if (i.severity() == Severity.SEV1) {
+                    noGo = true;
+                    reasons.add(name + " has an open sev1 incident, " + i.id());
+                } else {
+                    reasons.add(name + " has an open incident, " + i.id());
+                }
+            }
+        }
+
+        Set<String> touched = new LinkedHashSet<>(s.assets());
+        touched.addAll(reached);
+        List<String> conflicts = new ArrayList<>();
+        for (ChangeRequest other : changes.during(s.start(), s.end(), MOST_CHANGES)) {
+            if (!other.state().isActive() || other.id().equals(s.id()) || !other.overlaps(s.start(), s.end())) {
+                continue;
+            }
+            List<String> shared = touched.stream().filter(other::touches).toList();
+            if (!shared.isEmpty()) {
+                conflicts.add(other.id() + " “" + other.title() + "” (" + other.state().word() + ", "
+                        + TimeText.dayClock(other.start(), zone) + " – " + TimeText.dayClock(other.end(), zone)
+                        + ") also touches " + String.join(", ", shared));
+                reasons.add("overlaps " + other.id() + " on " + String.join(", ", shared));
+            }
+        }
+
+        List<Freeze> crossed = freezes.list(MOST_CHANGES).stream()
+                .filter(f -> f.touches(s.start(), s.end(), serviceNames)).toList();
+        for (Freeze f : crossed) {
+            if (s.type() == ChangeType.EMERGENCY) {
+                reasons.add("crosses the freeze " + f.describe(zone) + ", allowed for an emergency change");
+            } else {
+                noGo = true;
+                reasons.add("crosses the freeze " + f.describe(zone));
+            }
+        }
+        if (!warnings.isEmpty()) {
+            reasons.add("the inventory warns about " + String.join(", ", s.assets().stream()
+                    .filter(a -> warnings.stream().anyMatch(w -> w.startsWith(a + ": "))).toList()));
+        }
+        Impact.Verdict verdict = noGo ? Impact.Verdict.NO_GO
+                : reasons.isEmpty() ? Impact.Verdict.GO : Impact.Verdict.CAUTION;
+        return new Impact(s.assets(), reached, affected, open, conflicts, crossed, warnings, verdict, reasons);
+    }
+
+    /** The primaries on call for a service at the window's start and end (one person, or two across a handoff). */
+    private List<Actor> onCallDuring(Service service, Instant start, Instant end) {
+        Set<Actor> people = new LinkedHashSet<>();
+        onCall.forService(service, start).map(Shift::primary).ifPresent(people::add);
+        onCall.forService(service, end.minusSeconds(1)).map(Shift::primary).ifPresent(people::add);
+        people.remove(null);
+        return List.copyOf(people);
+    }
+}
