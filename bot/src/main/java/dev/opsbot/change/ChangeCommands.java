@@ -248,13 +248,16 @@ public final class ChangeCommands {
     }
 
     Reply done(CommandCall call) {
-        ChangeState outcome = ChangeState.parse(call.args().text("outcome")).orElseThrow();
+        ChangeState outcome = switch (call.args().text("outcome")) {
+            case "success" -> ChangeState.COMPLETED;
+            case "failed" -> ChangeState.FAILED;
+            default -> ChangeState.ROLLED_BACK;
+        };
         String note = call.args().optionalText("note").orElse(null);
         within(note, LONGEST_TEXT, "A note");
         ChangeRequest after = change(call, "change.done", c -> c.finish(call.actor(), outcome, note, call.now()));
         reminders.ended(after, call.now());
-        Reply card = plainCard(after, outcome.word().substring(0, 1).toUpperCase(Locale.ROOT)
-                + outcome.word().substring(1).replace('-', ' ') + ", said " + Inline.user(call.actor())
+        Reply card = plainCard(after, "Finished by " + Inline.user(call.actor()) + ": " + outcome.word()
                 + (note == null ? "." : ": " + note)
                 + (after.type() == ChangeType.EMERGENCY ? " Its review is due in 48 hours." : ""));
         announce(analysis.forChange(after).channels(), call.channel(), card, after.id() + ":finished");

@@ -23,8 +23,8 @@ public final class WhenText {
     static final String FORMS = "write 2026-12-01T22:00, \"tomorrow 22:00\" (in quotes) or +2h";
     private static final Pattern RELATIVE = Pattern.compile("\\+((?:\\d{1,4}[dhm])+)");
     private static final Pattern PART = Pattern.compile("(\\d{1,4})([dhm])");
-    private static final Pattern DAY_AND_TIME = Pattern.compile("(today|tomorrow)[ T@]+(\\d{1,2}:\\d{2})");
-    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})");
+    private static final Pattern DAY_AND_TIME = Pattern.compile("(today|tomorrow)[ t@]+(\\d{1,2}:\\d{2})");
+    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ t](\\d{1,2}:\\d{2})");
 
     private WhenText() {
     }
