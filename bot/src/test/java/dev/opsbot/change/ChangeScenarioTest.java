@@ -98,7 +98,7 @@ class ChangeScenarioTest {
         f.ok("dave", "/change link CHG-1 INC-1");
         assertThat(f.record.successRate(f.now().minus(Duration.ofDays(1)), f.now()))
                 .isEqualTo(new ChangeRecord.SuccessRate(1, 0));
-        assertThat(f.ops.core.incidents.find("INC-1").orElseThrow().timeline())
+        assertThat(f.core.incidents.find("INC-1").orElseThrow().timeline())
                 .anySatisfy(e -> assertThat(e.text()).isEqualTo("CHG-1 caused it"));
     }
 
