@@ -14,6 +14,7 @@ final class ChangeCards {
     /** Reached assets named on a card; the rest are counted, so a change under a big tree stays one message. */
     private static final int NAMED_ASSETS = 15;
     private static final int NAMED_SERVICES = 15;
+    private static final int NAMED_LINES = 10;
 
     private ChangeCards() {
     }
@@ -64,10 +65,17 @@ final class ChangeCards {
         if (impact.services().size() > NAMED_SERVICES) {
             rows.add("+" + (impact.services().size() - NAMED_SERVICES) + " more services");
         }
-        impact.openIncidents().forEach(i -> rows.add("Open incident: " + i));
-        impact.conflicts().forEach(c -> rows.add("Conflict: " + c));
-        impact.warnings().forEach(w -> rows.add("Inventory: " + w));
+        limited(rows, "Open incident: ", impact.openIncidents());
+        limited(rows, "Conflict: ", impact.conflicts());
+        limited(rows, "Inventory: ", impact.warnings());
         return rows;
+    }
+
+    private static void limited(List<String> rows, String label, List<String> lines) {
+        lines.stream().limit(NAMED_LINES).forEach(l -> rows.add(label + l));
+        if (lines.size() > NAMED_LINES) {
+            rows.add(label + (lines.size() - NAMED_LINES) + " more");
+        }
     }
 
     static String people(List<Actor> actors) {

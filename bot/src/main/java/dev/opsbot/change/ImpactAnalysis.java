@@ -29,6 +29,7 @@ public final class ImpactAnalysis {
     /** Other changes looked at for conflicts in one window; more than this in one window is not a real team. */
     private static final int MOST_CHANGES = 500;
     private static final int MOST_INCIDENTS = 20;
+    private static final int NAMED = 3;
 
     private final AssetGraph graph;
     private final Services services;
@@ -93,6 +94,8 @@ public final class ImpactAnalysis {
 
         List<Impact.Affected> affected = new ArrayList<>();
         List<String> open = new ArrayList<>();
+        List<String> sev1 = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (String name : serviceNames) {
             Optional<Service> service = services.find(name);
             List<Actor> onCallNow = service.map(sv -> onCallDuring(sv, s.start(), s.end())).orElse(List.of());
@@ -108,16 +111,23 @@ public final class ImpactAnalysis {
                 open.add(i.id() + " " + i.severity().word() + " on " + name + ": " + i.title());
                 if (i.severity() == Severity.SEV1) {
                     noGo = true;
-                    reasons.add(name + " has an open sev1 incident, " + i.id());
+                    sev1.add(i.id() + " on " + name);
                 } else {
-                    reasons.add(name + " has an open incident, " + i.id());
+                    others.add(i.id() + " on " + name);
                 }
             }
+        }
+        if (!sev1.isEmpty()) {
+            reasons.add("open sev1 incident " + first(sev1));
+        }
+        if (!others.isEmpty()) {
+            reasons.add("open incident " + first(others));
         }
 
         Set<String> touched = new LinkedHashSet<>(s.assets());
         touched.addAll(reached);
         List<String> conflicts = new ArrayList<>();
+        List<String> conflicting = new ArrayList<>();
         for (ChangeRequest other : changes.during(s.start(), s.end(), MOST_CHANGES)) {
             if (!other.state().isActive() || other.id().equals(s.id()) || !other.overlaps(s.start(), s.end())) {
                 continue;
@@ -126,9 +136,14 @@ public final class ImpactAnalysis {
             if (!shared.isEmpty()) {
                 conflicts.add(other.id() + " “" + other.title() + "” (" + other.state().word() + ", "
                         + TimeText.dayClock(other.start(), zone) + " – " + TimeText.dayClock(other.end(), zone)
-                        + ") also touches " + String.join(", ", shared));
-                reasons.add("overlaps " + other.id() + " on " + String.join(", ", shared));
+                        + ") also touches " + first(shared));
+                conflicting.add(other.id() + " on " + first(shared));
             }
+        }
+        if (conflicting.size() == 1) {
+            reasons.add("overlaps " + conflicting.get(0));
+        } else if (!conflicting.isEmpty()) {
+            reasons.add("overlaps " + conflicting.size() + " changes, first " + conflicting.get(0));
         }
 
         List<Freeze> crossed = freezes.list(MOST_CHANGES).stream()
@@ -148,6 +163,12 @@ public final class ImpactAnalysis {
         Impact.Verdict verdict = noGo ? Impact.Verdict.NO_GO
                 : reasons.isEmpty() ? Impact.Verdict.GO : Impact.Verdict.CAUTION;
         return new Impact(s.assets(), reached, affected, open, conflicts, crossed, warnings, verdict, reasons);
+    }
+
+    /** The first few names, then how many more, so one line stays one line under a big tree. */
+    private static String first(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(NAMED, names.size())));
+        return names.size() > NAMED ? shown + " and " + (names.size() - NAMED) + " more" : shown;
     }
 
     /** The primaries on call for a service at the window's start and end (one person, or two across a handoff). */
