@@ -14,11 +14,13 @@ import dev.opsbot.service.Services;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Works out a change's {@link Impact} from the asset graph, the services, on-call, open incidents,
@@ -124,7 +126,7 @@ public final class ImpactAnalysis {
             reasons.add("open incident " + first(others));
         }
 
-        Set<String> touched = new LinkedHashSet<>(s.assets());
+        Set<String> touched = new HashSet<>(s.assets());
         touched.addAll(reached);
         List<String> conflicts = new ArrayList<>();
         List<String> conflicting = new ArrayList<>();
@@ -132,7 +134,9 @@ public final class ImpactAnalysis {
             if (!other.state().isActive() || other.id().equals(s.id()) || !other.overlaps(s.start(), s.end())) {
                 continue;
             }
-            List<String> shared = touched.stream().filter(other::touches).toList();
+            // Both sides can reach a thousand assets, so the test is a set lookup per asset, not a list scan.
+            List<String> shared = Stream.concat(other.assets().stream(), other.reached().stream())
+                    .filter(touched::contains).distinct().toList();
             if (!shared.isEmpty()) {
                 conflicts.add(other.id() + " “" + other.title() + "” (" + other.state().word() + ", "
                         + TimeText.dayClock(other.start(), zone) + " – " + TimeText.dayClock(other.end(), zone)
@@ -173,9 +177,16 @@ public final class ImpactAnalysis {
 
     /** The primaries on call for a service at the window's start and end (one person, or two across a handoff). */
     private List<Actor> onCallDuring(Service service, Instant start, Instant end) {
+        Optional<Shift> first = onCall.forService(service, start);
+        if (first.isEmpty()) {
+            return List.of();
+        }
         Set<Actor> people = new LinkedHashSet<>();
-        onCall.forService(service, start).map(Shift::primary).ifPresent(people::add);
-        onCall.forService(service, end.minusSeconds(1)).map(Shift::primary).ifPresent(people::add);
+        people.add(first.get().primary());
+        Instant last = end.minusSeconds(1);
+        if (first.get().until() != null && !last.isBefore(first.get().until())) {
+            onCall.forService(service, last).map(Shift::primary).ifPresent(people::add);
+        }
         people.remove(null);
         return List.copyOf(people);
     }

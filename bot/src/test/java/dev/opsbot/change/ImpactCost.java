@@ -85,7 +85,7 @@ public final class ImpactCost {
     }
 
     private static double[] time(int runs, Runnable work) {
-        for (int i = 0; i < Math.min(20, runs); i++) {
+        for (int i = 0; i < runs / 2; i++) {
             work.run();
         }
         double[] ms = new double[runs];
