@@ -76,6 +76,8 @@ class ChangeScenarioTest {
         assertThat(f.ok("bob", "/change approve CHG-4").plainText()).contains("Approved by @bob");
         f.at(Instant.parse("2026-12-21T22:00:00Z"));
         assertThat(f.ok("alice", "/change start CHG-4").plainText()).contains("Started by @alice");
+        assertThat(f.postsTo("payments")).last().satisfies(p -> assertThat(p.text())
+                .contains("CHG-4 · hotfix db driver", "Started by @alice"));
         assertThat(f.refused("alice", "/change start CHG-3").plainText()).contains("CHG-3 is not approved yet");
     }
 
