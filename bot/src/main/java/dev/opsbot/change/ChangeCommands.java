@@ -49,8 +49,8 @@ public final class ChangeCommands {
                     .with(optionalPositional("title", OptionType.TEXT, "What the change does, in a few words"),
                             requiredFlag("asset", OptionType.NAME, "The assets changed, comma-separated")
                                     .suggesting(OptionSpec.Suggest.ASSETS),
-                            requiredFlag("start", OptionType.NAME, "When the window opens: 2026-12-01T22:00, "
-                                    + "\"tomorrow 22:00\" or +2h"),
+                            requiredFlag("start", OptionType.NAME, "When the window opens, in the team's zone: "
+                                    + "2026-12-01T22:00, +2h, or \"tomorrow HH:MM\" in quotes"),
                             requiredFlag("end", OptionType.NAME, "When the window closes, written like --start"),
                             choiceFlag("type", "normal (default), standard or emergency", ChangeType.WORDS),
                             choiceFlag("risk", "low, medium (default) or high", Risk.WORDS),
