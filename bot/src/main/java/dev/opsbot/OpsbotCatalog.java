@@ -4,6 +4,7 @@ import dev.opsbot.access.RoleCommands;
 import dev.opsbot.asset.AssetCommands;
 import dev.opsbot.alert.AlertCommands;
 import dev.opsbot.audit.AuditCommands;
+import dev.opsbot.change.ChangeCommands;
 import dev.opsbot.channel.ChannelCommands;
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
@@ -40,6 +41,7 @@ public final class OpsbotCatalog {
                 KpiCommands.ROOT,
                 AuditCommands.ROOT,
                 AssetCommands.ROOT,
+                ChangeCommands.ROOT,
                 AlertCommands.ROOT,
                 ProblemCommands.ROOT);
     }

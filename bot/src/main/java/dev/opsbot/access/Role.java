@@ -31,7 +31,11 @@ public enum Role {
             Map.entry("alert.heartbeat", RESPONDER),
             Map.entry("problem.work", RESPONDER), Map.entry("problem.resolve", APPROVER),
             Map.entry("role.breakglass", VIEWER),
-            Map.entry("change.approve", APPROVER),
+            Map.entry("change.request", RESPONDER), Map.entry("change.start", RESPONDER),
+            Map.entry("change.done", RESPONDER), Map.entry("change.cancel", RESPONDER),
+            Map.entry("change.link", RESPONDER),
+            Map.entry("change.approve", APPROVER), Map.entry("change.reject", APPROVER),
+            Map.entry("change.freeze", MANAGER), Map.entry("change.template", MANAGER),
             Map.entry("role.grant", MANAGER),
             Map.entry("role.admin", ADMIN));
 

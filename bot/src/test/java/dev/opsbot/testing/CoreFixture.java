@@ -10,6 +10,8 @@ import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
 import dev.opsbot.command.MongoHandledRequests;
+import dev.opsbot.incident.CardNotes;
+import dev.opsbot.incident.IncidentActions;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
@@ -41,6 +43,7 @@ public final class CoreFixture implements AutoCloseable {
     public final ChannelRef here = ChannelRef.console("ops");
     private final List<CommandRoot.Binding<?>> bindings = new ArrayList<>();
     private final List<IncidentListener> incidentListeners = new ArrayList<>();
+    private final List<CardNotes> cardNotes = new ArrayList<>();
     private KnownServices knownServices = KnownServices.ANY;
     private CommandRouter router;
     private Function<ChannelRef, ZoneId> zones = channel -> ZoneOffset.UTC;
@@ -69,6 +72,12 @@ public final class CoreFixture implements AutoCloseable {
         return this;
     }
 
+    /** Adds lines a feature puts on declared incidents' cards; call before the first {@link #run}. */
+    public CoreFixture noting(CardNotes notes) {
+        cardNotes.add(notes);
+        return this;
+    }
+
     /** Makes /incident declare --service refuse names this does not know; call before the first {@link #run}. */
     public CoreFixture knowingServices(KnownServices services) {
         knownServices = services;
@@ -84,8 +93,8 @@ public final class CoreFixture implements AutoCloseable {
     public CommandRouter router() {
         if (router == null) {
             List<CommandRoot.Binding<?>> all = new ArrayList<>();
-            all.add(IncidentCommands.ROOT.handledBy(new IncidentCommands(incidents, audit, outbox,
-                    List.of(incidentChannel), incidentListeners, knownServices)));
+            all.add(IncidentCommands.ROOT.handledBy(new IncidentCommands(incidents, new IncidentActions(incidents,
+                    audit, outbox, List.of(incidentChannel), incidentListeners, cardNotes), knownServices)));
             all.addAll(bindings);
             router = new CommandRouter(all, new MongoHandledRequests(store.database()), clock);
             router.useZones(zones);
