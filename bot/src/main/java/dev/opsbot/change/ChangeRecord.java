@@ -1,5 +1,8 @@
 package dev.opsbot.change;
 
+import dev.opsbot.alert.ChangeWindows;
+import dev.opsbot.kpi.ChangeOutcomes;
+import dev.opsbot.problem.ChangeLookup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,13 @@ public final class ChangeRecord {
      * succeeded. A change that completed but was linked to an incident it caused counts as failed.
      */
     public SuccessRate successRate(Instant from, Instant to) {
+        return successRate(from, to, null);
+    }
+
+    /** As {@link #successRate(Instant, Instant)}, of the changes affecting {@code service} (all when null). */
+    public SuccessRate successRate(Instant from, Instant to, String service) {
         List<ChangeRequest> finished = changes.during(from, to, MOST_LOOKED_AT).stream()
+                .filter(c -> service == null || c.services().contains(service))
                 .filter(c -> c.state().wasCarriedOut() && c.finishedAt() != null)
                 .filter(c -> !c.finishedAt().isBefore(from) && c.finishedAt().isBefore(to))
                 .toList();
@@ -37,6 +46,28 @@ public final class ChangeRecord {
         return changes.during(at, at.plusMillis(1), MOST_LOOKED_AT).stream()
                 .filter(c -> c.inProgressAt(at) && c.touches(asset))
                 .findFirst();
+    }
+
+    /** The change success rate as the KPI report reads it. */
+    public ChangeOutcomes outcomes() {
+        return (from, to, service) -> {
+            SuccessRate rate = successRate(from, to, service);
+            return rate.finished() == 0 ? new ChangeOutcomes.NoneRecorded()
+                    : new ChangeOutcomes.Counted(rate.succeeded(), rate.finished() - rate.succeeded());
+        };
+    }
+
+    /** Running changes as alerts read them: an alert on an asset a change is under way on is expected. */
+    public ChangeWindows windows() {
+        return (asset, at) -> inProgressOn(asset, at).map(ChangeRequest::id);
+    }
+
+    /** Changes as problems read them: a problem's fix must be a change that completed. */
+    public ChangeLookup lookup() {
+        return id -> changes.find(id)
+                .<ChangeLookup.Found>map(c -> new ChangeLookup.Recorded(c.id(), c.title(),
+                        c.state() == ChangeState.COMPLETED))
+                .orElseGet(ChangeLookup.Missing::new);
     }
 
     /** Finished changes and how many of them succeeded; {@link #percent} is empty when none finished. */

@@ -1,6 +1,7 @@
 package dev.opsbot.app.change;
 
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.alert.ChangeWindows;
 import dev.opsbot.app.BadSetting;
 import dev.opsbot.app.OpsbotSettings;
 import dev.opsbot.asset.AssetGraph;
@@ -16,7 +17,9 @@ import dev.opsbot.change.SuspectChanges;
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.incident.Incidents;
+import dev.opsbot.kpi.ChangeOutcomes;
 import dev.opsbot.oncall.OnCall;
+import dev.opsbot.problem.ChangeLookup;
 import dev.opsbot.schedule.DueItems;
 import dev.opsbot.service.Services;
 import dev.opsbot.store.AuditLog;
@@ -55,6 +58,24 @@ public class ChangeConfiguration {
     @Bean
     ChangeRecord changeRecord(ChangeRequests changes) {
         return new ChangeRecord(changes);
+    }
+
+    /** The change success rate in /kpi. */
+    @Bean
+    ChangeOutcomes changeOutcomes(ChangeRecord record) {
+        return record.outcomes();
+    }
+
+    /** Alerts on an asset under a running change are expected, not paged. */
+    @Bean
+    ChangeWindows changeWindows(ChangeRecord record) {
+        return record.windows();
+    }
+
+    /** A problem's fix is checked against the changes recorded here. */
+    @Bean
+    ChangeLookup changeLookup(ChangeRecord record) {
+        return record.lookup();
     }
 
     @Bean
