@@ -2,6 +2,7 @@ package dev.opsbot;
 
 import dev.opsbot.access.RoleCommands;
 import dev.opsbot.audit.AuditCommands;
+import dev.opsbot.capacity.CapacityCommands;
 import dev.opsbot.command.CommandCatalog;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.digest.DigestCommands;
@@ -31,7 +32,8 @@ public final class OpsbotCatalog {
                 OnCallCommands.ROOT,
                 EscalationCommands.ROOT,
                 RoleCommands.ROOT,
-                AuditCommands.ROOT);
+                AuditCommands.ROOT,
+                CapacityCommands.ROOT);
     }
 
     public static CommandCatalog standard() {

@@ -26,6 +26,7 @@ public enum Role {
             Map.entry("owner.accept", RESPONDER), Map.entry("owner.decline", RESPONDER),
             Map.entry("owner.withdraw", RESPONDER), Map.entry("oncall.swap", RESPONDER),
             Map.entry("role.breakglass", VIEWER),
+            Map.entry("capacity.watch", RESPONDER), Map.entry("capacity.schedule", RESPONDER), Map.entry("capacity.unschedule", RESPONDER),
             Map.entry("change.approve", APPROVER),
             Map.entry("role.grant", MANAGER),
             Map.entry("role.admin", ADMIN));
