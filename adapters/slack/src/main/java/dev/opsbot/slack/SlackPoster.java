@@ -10,6 +10,8 @@ import dev.opsbot.chat.Reply;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts outbox messages with {@code chat.postMessage} and says which failures are worth another
@@ -29,10 +31,14 @@ public final class SlackPoster implements ChannelPoster {
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlackPoster.class);
+
     private final MethodsClient methods;
+    private final SlackUploads uploads;
 
     public SlackPoster(MethodsClient methods) {
         this.methods = methods;
+        this.uploads = new SlackUploads(methods);
     }
 
     @Override
@@ -62,6 +68,19 @@ public final class SlackPoster implements ChannelPoster {
             throw TRANSIENT.contains(error)
                     ? DeliveryFailure.retryable("slack said " + error, null)
                     : DeliveryFailure.permanent("slack said " + error);
+        }
+        shareImages(channel, message);
+    }
+
+    /**
+     * Charts follow the message they belong to. The message is posted already, so a failed upload
+     * is logged rather than failing the delivery, which would post the message a second time.
+     */
+    private void shareImages(ChannelRef channel, Reply message) {
+        try {
+            uploads.share(channel, message.images());
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            LOG.warn("charts for {} were not shared: {}", channel.key(), e.getMessage());
         }
     }
 
