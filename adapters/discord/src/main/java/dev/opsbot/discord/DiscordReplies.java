@@ -45,7 +45,8 @@ final class DiscordReplies {
 
     MessageCreateData create(Reply reply) {
         Parts p = parts(reply);
-        return new MessageCreateBuilder().setContent(p.content()).setEmbeds(p.embeds()).setComponents(p.rows())
+        return new MessageCreateBuilder().setContent(p.content()).setEmbeds(DiscordAttachments.embeds(reply, p.embeds()))
+                .setFiles(DiscordAttachments.files(reply)).setComponents(p.rows())
                 .setAllowedMentions(p.mentions()).build();
     }
 
