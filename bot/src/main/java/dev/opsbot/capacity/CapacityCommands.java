@@ -140,6 +140,10 @@ public final class CapacityCommands {
         } catch (MetricsUnavailable e) {
             throw refusal("--max", e);
         }
+        if (usage.value() > capacity) {
+            throw Refusal.badInput("--max: the usage now (" + unit.show(usage.value()) + ") is above the maximum ("
+                    + unit.show(capacity) + "); give the maximum in the query's own unit (--unit only changes the display).");
+        }
         if (!watches.add(watch)) {
             throw Refusal.because("There is already a watch " + name + ".");
         }

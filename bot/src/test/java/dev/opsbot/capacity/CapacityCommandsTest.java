@@ -87,6 +87,10 @@ class CapacityCommandsTest {
         assertThat(over.text()).isEqualTo("A threshold is a share of the maximum, at most 100%; 120% is over 100%.");
         assertThat(over.footer()).startsWith("Usage: ");
 
+        Reply small = core.run("alice", "/capacity watch add disk --query disk_used --max 100");
+        assertThat(small.text()).startsWith("--max: the usage now (680) is above the maximum (100); give the maximum "
+                + "in the query's own unit");
+
         Reply unknown = core.run("bob", "/capacity forecast nope");
         assertThat(unknown.text()).isEqualTo("There is no watch nope; there are no watches yet.");
         assertThat(unknown.footer()).startsWith("Usage: /capacity forecast");
