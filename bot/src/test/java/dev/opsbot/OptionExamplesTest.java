@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.audit.AuditTrail;
+import dev.opsbot.capacity.CapacityCommands;
+import dev.opsbot.capacity.ReportSchedules;
+import dev.opsbot.capacity.ScriptedMetrics;
+import dev.opsbot.capacity.Watches;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.command.CommandSpec;
@@ -13,6 +17,7 @@ import dev.opsbot.digest.Digest;
 import dev.opsbot.digest.DigestCommands;
 import dev.opsbot.digest.DigestSubscriptions;
 import dev.opsbot.ownership.OpsFixture;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +50,11 @@ class OptionExamplesTest {
             Map.entry("followup snooze for", "/followup snooze FU-1 %s"),
             Map.entry("audit show since", "/audit --actor @lead --since %s"),
             Map.entry("digest subscribe time", "/digest subscribe #ops daily %s"),
-            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"));
+            Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"),
+            Map.entry("capacity forecast lookback", "/capacity forecast used --lookback %s"),
+            Map.entry("capacity forecast horizon", "/capacity forecast used --horizon %s"),
+            Map.entry("capacity schedule time", "/capacity schedule #ops daily %s"),
+            Map.entry("capacity schedule tz", "/capacity schedule #ops daily 09:00 --tz %s"));
 
     private final OpsFixture ops = new OpsFixture();
     private int rotations;
@@ -60,11 +69,15 @@ class OptionExamplesTest {
         var db = ops.core.store.database();
         ops.core.with(AuditCommands.ROOT.handledBy(new AuditCommands(AuditTrail.inMongo(db), ZoneOffset.UTC)))
                 .with(DigestCommands.ROOT.handledBy(new DigestCommands(DigestSubscriptions.inMongo(db),
-                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)));
+                        new Digest(List.of()), ops.due, ops.core.audit, ZoneOffset.UTC)))
+                .with(CapacityCommands.ROOT.handledBy(new CapacityCommands(Watches.inMongo(db),
+                        ReportSchedules.inMongo(db), new ScriptedMetrics(ops.core.clock.instant().minus(Duration.ofDays(400)))
+                        .define("used", d -> 1).define("full", d -> 10), ops.core.audit, ZoneOffset.UTC)));
         ops.ok("lead", "/service add payments --team core --channel #payments --tier 1");
         ops.ok("lead", "/oncall rotation create payments-primary --members @alice,@bob --service payments");
         ops.ok("dave", "/incident declare sev3 \"slow search\"");
         ops.ok("dave", "/owner handover INC-1 @erin");
+        ops.ok("lead", "/capacity watch add used --query used --max full");
 
         List<String> tried = new ArrayList<>();
         for (CommandRoot<?> root : OpsbotCatalog.roots()) {

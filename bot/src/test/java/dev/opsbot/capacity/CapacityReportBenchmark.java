@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The capacity benchmark, not part of the build's tests: a report over 200 watches against a real
- * Prometheus holding 28 days of 200 disks (15-minute samples). Prints query time, chart time and
+ * Prometheus holding 28 days of 200 disks (30-minute samples). Prints query time, chart time and
  * the report's total, and the peak heap while drawing charts. Run with
  * {@code -Dopsbot.capacity.bench=true}; results go in docs/benchmarks.md.
  */
@@ -79,7 +79,7 @@ class CapacityReportBenchmark {
         for (int i = 0; i < WATCHES; i++) {
             double start = 100 + random.nextDouble() * 500;
             double perDay = random.nextDouble() * 12 - 2;
-            histories.add(new RealPrometheus.History("disk_used_bytes", "disk=\"d" + i + "\"", 28, Duration.ofMinutes(15),
+            histories.add(new RealPrometheus.History("disk_used_bytes", "disk=\"d" + i + "\"", 28, Duration.ofMinutes(30),
                     d -> (start + perDay * d + random.nextDouble() * 5) * RealPrometheus.GIB));
         }
         long backfillStart = System.nanoTime();
@@ -111,28 +111,33 @@ class CapacityReportBenchmark {
                     .filter(p -> p.getType() == MemoryType.HEAP).toList();
             long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             long chartStart = System.nanoTime();
             long bytes = 0;
             for (WatchForecast wf : ranking.forecasts()) {
                 bytes += charts.image(wf).size();
             }
             long allCharts = System.nanoTime() - chartStart;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
             assertThat(ranking.forecasts()).hasSize(WATCHES);
             assertThat(ranking.unread()).isEmpty();
             assertThat(reply.images()).hasSize(CapacityReport.CHARTS);
             System.out.printf(Locale.ROOT, """
-                    capacity benchmark: %d watches, 28 days of 15-minute samples each, Prometheus 2.42 on loopback
+                    capacity benchmark: %d watches, 28 days of 30-minute samples each, Prometheus 2.42 on loopback
                       backfill and start:   %.1f s
                       report total:         %.0f ms (%d metric calls, %.0f ms in the metric source, %.1f ms a call)
                       report charts (%d):    %.0f ms
                       all %d charts:       %.0f ms (%.1f ms a chart, %.0f KB PNG on average)
                       heap before charts:   %.1f MB; peak while drawing %d charts: %.1f MB (max heap %.0f MB)
+                      allocated per chart:  %.1f MB
                     """, WATCHES, backfill / 1e9, totalNanos / 1e6, source.calls.get(), source.nanos.get() / 1e6,
                     source.nanos.get() / 1e6 / source.calls.get(), CapacityReport.CHARTS, reportCharts / 1e6,
                     WATCHES, allCharts / 1e6, allCharts / 1e6 / WATCHES, bytes / 1024.0 / WATCHES,
-                    before / 1048576.0, WATCHES, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+                    before / 1048576.0, WATCHES, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
+                    allocated / 1048576.0 / WATCHES);
         }
     }
 }

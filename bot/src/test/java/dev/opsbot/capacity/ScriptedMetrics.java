@@ -14,18 +14,18 @@ import java.util.function.DoubleUnaryOperator;
  * A metric source for command tests: each query is a usage function of days since {@code start},
  * sampled at the step asked for; unknown queries answer as Prometheus answers a syntax error.
  */
-final class ScriptedMetrics implements MetricSource {
+public final class ScriptedMetrics implements MetricSource {
 
     private final Instant start;
     private final Map<String, DoubleUnaryOperator> series = new HashMap<>();
     private final Map<String, Integer> copies = new HashMap<>();
     int calls;
 
-    ScriptedMetrics(Instant start) {
+    public ScriptedMetrics(Instant start) {
         this.start = start;
     }
 
-    ScriptedMetrics define(String query, DoubleUnaryOperator usage) {
+    public ScriptedMetrics define(String query, DoubleUnaryOperator usage) {
         series.put(query, usage);
         return this;
     }

@@ -165,9 +165,9 @@ public final class RealPrometheus implements AutoCloseable {
     private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
         Path log = dir.resolve("promtool.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(600, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("promtool did not finish within 120 s");
+            throw new IllegalStateException("promtool did not finish within 600 s");
         }
         if (p.exitValue() != 0) {
             throw new IllegalStateException("promtool failed:\n" + Files.readString(log));
