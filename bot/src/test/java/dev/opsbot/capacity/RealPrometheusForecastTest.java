@@ -74,8 +74,10 @@ class RealPrometheusForecastTest {
             Reply added = core.run("alice", "/capacity watch add disk --query 'disk_used_bytes{mount=\"/data\"}' "
                     + "--max 'disk_size_bytes{mount=\"/data\"}' --unit GiB");
             assertThat(added.title()).contains("Watching");
-            core.run("alice", "/capacity watch add queue --query queue_depth --max 1000");
-            core.run("alice", "/capacity watch add new --query 'disk_used_bytes{mount=\"/new\"}' --max 100 --unit GiB");
+            assertThat(core.run("alice", "/capacity watch add queue --query queue_depth --max 1000").title())
+                    .contains("Watching");
+            assertThat(core.run("alice", "/capacity watch add new --query 'disk_used_bytes{mount=\"/new\"}' "
+                    + "--max 107374182400 --unit GiB").title()).contains("Watching");
 
             Reply disk = core.run("bob", "/capacity forecast disk");
             assertThat(disk.text()).startsWith("disk crosses 85% ");
