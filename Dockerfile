@@ -11,6 +11,9 @@ RUN ./mvnw -B -q package -DskipTests
 
 # Run stage: a JRE, the one jar, a non-root user and a data directory for the embedded store.
 FROM eclipse-temurin:17-jre
+# Capacity charts are drawn headless with Java2D, which needs fontconfig and at least one font.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app opsbot \
     && mkdir -p /app/data && chown -R opsbot /app
 WORKDIR /app

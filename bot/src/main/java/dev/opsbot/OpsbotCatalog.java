@@ -1,9 +1,10 @@
 package dev.opsbot;
 
 import dev.opsbot.access.RoleCommands;
-import dev.opsbot.asset.AssetCommands;
 import dev.opsbot.alert.AlertCommands;
+import dev.opsbot.asset.AssetCommands;
 import dev.opsbot.audit.AuditCommands;
+import dev.opsbot.capacity.CapacityCommands;
 import dev.opsbot.change.ChangeCommands;
 import dev.opsbot.channel.ChannelCommands;
 import dev.opsbot.command.CommandCatalog;
@@ -43,6 +44,7 @@ public final class OpsbotCatalog {
                 AssetCommands.ROOT,
                 ChangeCommands.ROOT,
                 AlertCommands.ROOT,
+                CapacityCommands.ROOT,
                 ProblemCommands.ROOT);
     }
 

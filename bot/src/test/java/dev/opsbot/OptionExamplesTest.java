@@ -8,6 +8,10 @@ import dev.opsbot.alert.AlertRoutes;
 import dev.opsbot.alert.Heartbeats;
 import dev.opsbot.audit.AuditCommands;
 import dev.opsbot.audit.AuditTrail;
+import dev.opsbot.capacity.CapacityCommands;
+import dev.opsbot.capacity.ReportSchedules;
+import dev.opsbot.capacity.ScriptedMetrics;
+import dev.opsbot.capacity.Watches;
 import dev.opsbot.channel.ChannelCommands;
 import dev.opsbot.channel.ChannelZones;
 import dev.opsbot.chat.Reply;
@@ -23,6 +27,7 @@ import dev.opsbot.ownership.OpsFixture;
 import dev.opsbot.problem.ChangeLookup;
 import dev.opsbot.problem.ProblemCommands;
 import dev.opsbot.problem.Problems;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +63,11 @@ class OptionExamplesTest {
             Map.entry("digest subscribe tz", "/digest subscribe #ops daily 09:00 --tz %s"),
             Map.entry("channel zone zone", "/channel zone #ops %s"),
             Map.entry("alert heartbeat every", "/alert heartbeat Watchdog --every %s"),
-            Map.entry("problem action due", "/problem action PRB-1 check the pool --owner @bob --due %s"));
+            Map.entry("problem action due", "/problem action PRB-1 check the pool --owner @bob --due %s"),
+            Map.entry("capacity forecast lookback", "/capacity forecast used --lookback %s"),
+            Map.entry("capacity forecast horizon", "/capacity forecast used --horizon %s"),
+            Map.entry("capacity schedule time", "/capacity schedule #ops daily %s"),
+            Map.entry("capacity schedule tz", "/capacity schedule #ops daily 09:00 --tz %s"));
 
     private final OpsFixture ops = new OpsFixture();
     private int rotations;
@@ -80,12 +89,16 @@ class OptionExamplesTest {
                         Heartbeats.inMongo(db), ops.core.counters, ops.core.audit, ZoneOffset.UTC)))
                 .with(ProblemCommands.ROOT.handledBy(new ProblemCommands(Problems.inMongo(db, ops.core.counters),
                         ops.core.incidents, ops.core.outbox, ChangeLookup.NONE, ops.due, KnownServices.ANY,
-                        ops.core.audit, ZoneOffset.UTC)));
+                        ops.core.audit, ZoneOffset.UTC)))
+                .with(CapacityCommands.ROOT.handledBy(new CapacityCommands(Watches.inMongo(db),
+                        ReportSchedules.inMongo(db), new ScriptedMetrics(ops.core.clock.instant().minus(Duration.ofDays(400)))
+                        .define("used", d -> 1).define("full", d -> 10), ops.core.audit, ZoneOffset.UTC)));
         ops.ok("lead", "/service add payments --team core --channel #payments --tier 1");
         ops.ok("lead", "/oncall rotation create payments-primary --members @alice,@bob --service payments");
         ops.ok("dave", "/incident declare sev3 \"slow search\"");
         ops.ok("dave", "/owner handover INC-1 @erin");
         ops.ok("lead", "/problem open slow search --from INC-1");
+        ops.ok("lead", "/capacity watch add used --query used --max full");
 
         List<String> tried = new ArrayList<>();
         for (CommandRoot<?> root : OpsbotCatalog.roots()) {

@@ -31,6 +31,8 @@ public enum Role {
             Map.entry("alert.heartbeat", RESPONDER),
             Map.entry("problem.work", RESPONDER), Map.entry("problem.resolve", APPROVER),
             Map.entry("role.breakglass", VIEWER),
+            Map.entry("capacity.watch", RESPONDER), Map.entry("capacity.schedule", RESPONDER),
+            Map.entry("capacity.unschedule", RESPONDER),
             Map.entry("change.request", RESPONDER), Map.entry("change.start", RESPONDER),
             Map.entry("change.done", RESPONDER), Map.entry("change.cancel", RESPONDER),
             Map.entry("change.link", RESPONDER),

@@ -15,15 +15,42 @@ public record Reply(
         List<Button> buttons,
         String footer,
         Visibility visibility,
-        Tone tone) {
+        Tone tone,
+        List<Image> images) {
 
     public Reply {
+        images = images == null ? List.of() : List.copyOf(images);
         title = title == null ? "" : title;
         text = text == null ? "" : text;
         footer = footer == null ? "" : footer;
         fields = List.copyOf(fields);
         rows = List.copyOf(rows);
         buttons = List.copyOf(buttons);
+    }
+
+    public Reply(String title, String text, List<Field> fields, List<String> rows, List<Button> buttons, String footer,
+            Visibility visibility, Tone tone) {
+        this(title, text, fields, rows, buttons, footer, visibility, tone, List.of());
+    }
+
+    /**
+     * A picture that goes with a reply (a chart): PNG bytes, the file name it is shown under and
+     * the alternative text. Each adapter delivers it its own way (see docs/architecture.md, "Capacity").
+     */
+    public record Image(String fileName, String altText, byte[] png) {
+
+        public Image {
+            png = png.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        public int size() {
+            return png.length;
+        }
     }
 
     /** Who sees a reply: only the person who typed the command, or everyone in the channel. */
@@ -96,6 +123,7 @@ public record Reply(
         private String footer = "";
         private final Visibility visibility;
         private Tone tone = Tone.INFO;
+        private final List<Image> images = new ArrayList<>();
 
         private Builder(Visibility visibility) {
             this.visibility = visibility;
@@ -146,8 +174,13 @@ public record Reply(
             return this;
         }
 
+        public Builder image(Image image) {
+            images.add(image);
+            return this;
+        }
+
         public Reply build() {
-            return new Reply(title, text, fields, rows, buttons, footer, visibility, tone);
+            return new Reply(title, text, fields, rows, buttons, footer, visibility, tone, images);
         }
     }
 }

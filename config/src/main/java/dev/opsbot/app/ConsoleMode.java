@@ -2,6 +2,7 @@ package dev.opsbot.app;
 
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRouter;
+import dev.opsbot.console.ConsoleImages;
 import dev.opsbot.console.ConsolePoster;
 import dev.opsbot.console.ConsoleSession;
 import java.io.BufferedReader;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
@@ -33,15 +35,21 @@ public class ConsoleMode {
     public record Terminal(InputStream in, PrintStream out, boolean interactive, String user) {
     }
 
+    /** Charts in replies are written under {@code OPSBOT_DATA_DIR/charts/} and their paths printed. */
     @Bean
-    ConsolePoster consolePoster(Terminal terminal) {
-        return new ConsolePoster(terminal.out());
+    ConsoleImages consoleImages(OpsbotSettings settings, Clock clock) {
+        return new ConsoleImages(settings.dataPath().resolve("charts"), clock);
+    }
+
+    @Bean
+    ConsolePoster consolePoster(Terminal terminal, ConsoleImages images) {
+        return new ConsolePoster(terminal.out(), images);
     }
 
     /** Runs until end of input or /quit. */
-    static void runSession(Terminal terminal, CommandRouter router, Outbox outbox) {
+    static void runSession(Terminal terminal, CommandRouter router, Outbox outbox, ConsoleImages images) {
         ConsoleSession session = new ConsoleSession(router, outbox, terminal.out(), terminal.interactive(),
-                terminal.user(), "ops");
+                terminal.user(), "ops").showingImagesWith(images);
         session.run(new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8)));
     }
 }

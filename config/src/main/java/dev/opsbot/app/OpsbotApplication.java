@@ -2,6 +2,7 @@ package dev.opsbot.app;
 
 import dev.opsbot.chat.Outbox;
 import dev.opsbot.command.CommandRouter;
+import dev.opsbot.console.ConsoleImages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -51,7 +52,8 @@ public class OpsbotApplication {
         if (!console) {
             return null;
         }
-        ConsoleMode.runSession(terminal, context.getBean(CommandRouter.class), context.getBean(Outbox.class));
+        ConsoleMode.runSession(terminal, context.getBean(CommandRouter.class), context.getBean(Outbox.class),
+                context.getBean(ConsoleImages.class));
         return SpringApplication.exit(context);
     }
 

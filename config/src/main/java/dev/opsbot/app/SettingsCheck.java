@@ -1,5 +1,6 @@
 package dev.opsbot.app;
 
+import dev.opsbot.app.capacity.PrometheusSettings;
 import dev.opsbot.app.clock.FollowUpSettings;
 import dev.opsbot.incident.Severity;
 import java.util.Locale;
@@ -35,5 +36,6 @@ public final class SettingsCheck implements ApplicationListener<ApplicationEnvir
             });
         }
         followUps.policy();
+        binder.bindOrCreate("opsbot.prometheus", PrometheusSettings.class);
     }
 }

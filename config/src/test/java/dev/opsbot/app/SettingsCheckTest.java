@@ -58,4 +58,11 @@ class SettingsCheckTest {
         assertThatCode(() -> check(Map.of("SLACK_BOT_TOKEN", "xoxb", "DISCORD_TOKEN", "d", "opsbot.mode", "console",
                 "opsbot.incident-channel", "C042"))).doesNotThrowAnyException();
     }
+
+    @Test
+    void aBadPrometheusUrlStopsStartUp() {
+        assertThatThrownBy(() -> check(Map.of("opsbot.prometheus.url", "localhost:9090"))).rootCause().isInstanceOf(BadSetting.class)
+                .hasMessageStartingWith("OPSBOT_PROMETHEUS_URL=localhost:9090 is not usable");
+        assertThatCode(() -> check(Map.of("opsbot.prometheus.url", "http://127.0.0.1:9090"))).doesNotThrowAnyException();
+    }
 }

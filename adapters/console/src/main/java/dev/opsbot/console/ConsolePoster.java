@@ -10,9 +10,16 @@ import java.io.PrintStream;
 public final class ConsolePoster implements ChannelPoster {
 
     private final PrintStream out;
+    private final ConsoleImages images;
 
     public ConsolePoster(PrintStream out) {
+        this(out, null);
+    }
+
+    /** Also writes the images of announcements (charts) as files and prints their paths. */
+    public ConsolePoster(PrintStream out, ConsoleImages images) {
         this.out = out;
+        this.images = images;
     }
 
     @Override
@@ -23,7 +30,7 @@ public final class ConsolePoster implements ChannelPoster {
     @Override
     public void post(ChannelRef channel, Reply message) {
         String prefix = "[#" + channel.name() + "] ";
-        String body = ConsoleText.render(message).stripTrailing().replace("\n", "\n" + " ".repeat(prefix.length()));
+        String body = (ConsoleText.render(message) + (images == null ? "" : images.save(message))).stripTrailing().replace("\n", "\n" + " ".repeat(prefix.length()));
         out.println(prefix + body);
         out.flush();
     }

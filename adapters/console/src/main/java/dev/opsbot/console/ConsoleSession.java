@@ -31,6 +31,7 @@ public final class ConsoleSession {
     private final boolean interactive;
     private Actor actor;
     private ChannelRef channel;
+    private ConsoleImages images;
 
     public ConsoleSession(CommandRouter router, Outbox outbox, PrintStream out, boolean interactive, String user,
             String channelName) {
@@ -40,6 +41,12 @@ public final class ConsoleSession {
         this.interactive = interactive;
         this.actor = Actor.console(user);
         this.channel = ChannelRef.console(channelName);
+    }
+
+    /** Writes the images of replies (charts) as files and prints their paths. */
+    public ConsoleSession showingImagesWith(ConsoleImages files) {
+        this.images = files;
+        return this;
     }
 
     /** Reads commands until end of input or {@code /quit}. */
@@ -133,7 +140,7 @@ public final class ConsoleSession {
     }
 
     private void print(Reply reply) {
-        String text = ConsoleText.render(reply);
+        String text = ConsoleText.render(reply) + (images == null ? "" : images.save(reply));
         out.print(reply.isPrivate() ? markPrivate(text) : text);
         out.flush();
     }

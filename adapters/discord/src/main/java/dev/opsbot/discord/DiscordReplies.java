@@ -45,14 +45,21 @@ final class DiscordReplies {
 
     MessageCreateData create(Reply reply) {
         Parts p = parts(reply);
-        return new MessageCreateBuilder().setContent(p.content()).setEmbeds(p.embeds()).setComponents(p.rows())
+        return new MessageCreateBuilder().setContent(p.content()).setEmbeds(DiscordAttachments.embeds(reply, p.embeds()))
+                .setFiles(DiscordAttachments.files(reply)).setComponents(p.rows())
                 .setAllowedMentions(p.mentions()).build();
     }
 
     MessageEditData edit(Reply reply) {
         Parts p = parts(reply);
-        return new MessageEditBuilder().setContent(p.content()).setEmbeds(p.embeds()).setComponents(p.rows())
-                .setAllowedMentions(p.mentions()).build();
+        MessageEditBuilder edit = new MessageEditBuilder().setContent(p.content())
+                .setEmbeds(DiscordAttachments.embeds(reply, p.embeds())).setComponents(p.rows())
+                .setAllowedMentions(p.mentions());
+        // Only a reply with images touches the message's attachments, so other edits keep theirs.
+        if (!reply.images().isEmpty()) {
+            edit.setFiles(DiscordAttachments.files(reply));
+        }
+        return edit.build();
     }
 
     Parts parts(Reply reply) {

@@ -24,6 +24,11 @@ class DiscordDeferralTest {
                 awaitQuietly(latch);
                 return Reply.toChannel("Done slowly").text("finished").build();
             }),
+            CommandSpec.<CountDownLatch>of("chart", "Answers the channel late, with a chart", (latch, call) -> {
+                awaitQuietly(latch);
+                return Reply.toChannel("Charted slowly").image(new Reply.Image("slow.png", "A chart", new byte[] {
+                        (byte) 0x89, 'P', 'N', 'G', 1, 2, 3})).build();
+            }),
             CommandSpec.<CountDownLatch>of("private", "Refuses late", (latch, call) -> {
                 awaitQuietly(latch);
                 throw Refusal.because("Not today.");
@@ -52,6 +57,21 @@ class DiscordDeferralTest {
         DataObject edit = discord.rest.await("PATCH", "/webhooks/900/token-" + id + "/messages/@original", 1).get(0).json();
         assertThat(edit.getString("content")).isEqualTo("finished");
         assertThat(edit.getArray("embeds").getObject(0).getString("title")).isEqualTo("Done slowly");
+    }
+
+    @Test
+    void aSlowAnswerWithAChartEditsTheDeferredReplyWithTheAttachment() throws Exception {
+        String id = newId();
+        discord.interact(InteractionPayloads.slash(id, "100", "alice", "slow", "chart"));
+        release.countDown();
+
+        DataObject edit = discord.rest.await("PATCH", "/webhooks/900/token-" + id + "/messages/@original", 1).get(0).json();
+        assertThat(edit.getArray("embeds").getObject(0).getObject("image").getString("url"))
+                .isEqualTo("attachment://slow.png");
+        var files = discord.rest.attachments();
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).fileName()).isEqualTo("slow.png");
+        assertThat(files.get(0).bytes()).containsExactly((byte) 0x89, 'P', 'N', 'G', 1, 2, 3);
     }
 
     @Test

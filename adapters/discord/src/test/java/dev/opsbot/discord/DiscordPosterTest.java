@@ -110,4 +110,29 @@ class DiscordPosterTest {
         assertThat(discord.core.outbox.deliverDue()).isZero();
         assertThat(discord.rest.calls("POST", "/channels/\\d+/messages")).hasSize(1);
     }
+
+    @Test
+    void aChartTravelsAsAnAttachmentThatTheEmbedShows() throws Exception {
+        byte[] png = new byte[3000];
+        java.util.Arrays.fill(png, (byte) 0xAB);
+        png[0] = (byte) 0x89;
+        Reply report = Reply.toChannel("Capacity report").row("1. disk — crosses 85% on Dec 14")
+                .image(new Reply.Image("disk.png", "Chart of disk", png)).build();
+
+        discord.core.outbox.announce(ops, report, "capacity:discord:500:2026-11-30T09:00:00Z");
+        assertThat(discord.core.outbox.deliverDue()).isEqualTo(1);
+
+        var posts = discord.rest.calls("POST", "/channels/500/messages");
+        assertThat(posts).hasSize(1);
+        DataObject payload = posts.get(0).json();
+        assertThat(payload.getArray("embeds").getObject(0).getString("title")).isEqualTo("Capacity report");
+        assertThat(payload.getArray("embeds").getObject(0).getObject("image").getString("url"))
+                .isEqualTo("attachment://disk.png");
+        assertThat(payload.getArray("attachments").getObject(0).getString("filename")).isEqualTo("disk.png");
+        var files = discord.rest.attachments();
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).path()).isEqualTo("/channels/500/messages");
+        assertThat(files.get(0).fileName()).isEqualTo("disk.png");
+        assertThat(files.get(0).bytes()).isEqualTo(png);
+    }
 }

@@ -36,8 +36,13 @@ public final class FakeDiscordRest implements AutoCloseable {
         }
     }
 
+    /** A file part of a multipart message, as received. */
+    public record Attachment(String path, String field, String fileName, String contentType, byte[] bytes) {
+    }
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Attachment> attachments = new CopyOnWriteArrayList<>();
     private final Deque<Integer> messageStatuses = new ConcurrentLinkedDeque<>();
     private final AtomicLong ids = new AtomicLong(1_000);
     private final List<String> createdIds = new CopyOnWriteArrayList<>();
@@ -68,6 +73,11 @@ public final class FakeDiscordRest implements AutoCloseable {
         return List.copyOf(createdIds);
     }
 
+    /** Files sent with messages (multipart/form-data), in order. */
+    public List<Attachment> attachments() {
+        return List.copyOf(attachments);
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -96,7 +106,11 @@ public final class FakeDiscordRest implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getPath().replaceFirst("^/api/v10", "");
-        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] raw = ex.getRequestBody().readAllBytes();
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        String body = type != null && type.startsWith("multipart/form-data")
+                ? multipart(path, raw, type.substring(type.indexOf("boundary=") + "boundary=".length()))
+                : new String(raw, StandardCharsets.UTF_8);
         calls.add(new Call(method, path, ex.getRequestURI().getQuery(), body));
         try {
             if (method.equals("GET") && path.equals("/users/@me")) {
@@ -209,6 +223,42 @@ public final class FakeDiscordRest implements AutoCloseable {
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** Keeps the file parts and returns the payload_json part, which is what JSON requests carry as their body. */
+    private String multipart(String path, byte[] raw, String boundary) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        String payload = "";
+        for (String part : text.split("--" + java.util.regex.Pattern.quote(boundary.replace("\"", "")))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                continue;
+            }
+            String headers = part.substring(0, split);
+            String content = part.substring(split + 4);
+            if (content.endsWith("\r\n")) {
+                content = content.substring(0, content.length() - 2);
+            }
+            String field = between(headers, "name=\"", "\"");
+            byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+            if ("payload_json".equals(field)) {
+                payload = new String(bytes, StandardCharsets.UTF_8);
+            } else if (field != null) {
+                String contentType = between(headers + "\r\n", "Content-Type: ", "\r\n");
+                attachments.add(new Attachment(path, field, between(headers, "filename=\"", "\""), contentType, bytes));
+            }
+        }
+        return payload;
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        if (from < 0) {
+            return null;
+        }
+        from += start.length();
+        int to = text.indexOf(end, from);
+        return to < 0 ? null : text.substring(from, to);
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class SlackManifest {
 
-    static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "chat:write.public", "users:read");
+    static final List<String> BOT_SCOPES = List.of("commands", "chat:write", "chat:write.public", "users:read",
+            "files:write");
     static final String PLACEHOLDER_URL = "https://YOUR-OPSBOT-HOST/slack/events";
 
     private static final int NAME_MAX = 35;

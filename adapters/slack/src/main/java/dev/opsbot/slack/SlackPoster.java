@@ -12,6 +12,8 @@ import dev.opsbot.chat.Reply;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts outbox messages with {@code chat.postMessage} and says which failures are worth another
@@ -33,11 +35,14 @@ public final class SlackPoster implements ChannelPoster {
 
     /** What chat.update answers for a message that is no longer there. */
     private static final String GONE = "message_not_found";
+    private static final Logger LOG = LoggerFactory.getLogger(SlackPoster.class);
 
     private final MethodsClient methods;
+    private final SlackUploads uploads;
 
     public SlackPoster(MethodsClient methods) {
         this.methods = methods;
+        this.uploads = new SlackUploads(methods);
     }
 
     @Override
@@ -53,6 +58,7 @@ public final class SlackPoster implements ChannelPoster {
     @Override
     public void post(ChannelRef channel, Reply message) throws DeliveryFailure {
         send(channel, message, null);
+        shareImages(channel, message);
     }
 
     @Override
@@ -63,7 +69,9 @@ public final class SlackPoster implements ChannelPoster {
     /** The opening's {@code ts} is how {@code chat.update} and thread replies find it. */
     @Override
     public String open(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
-        return send(channel, message, null);
+        String ts = send(channel, message, null);
+        shareImages(channel, message);
+        return ts;
     }
 
     /**
@@ -121,6 +129,18 @@ public final class SlackPoster implements ChannelPoster {
                     : DeliveryFailure.permanent("slack said " + error);
         }
         return response;
+    }
+
+    /**
+     * Charts follow the message they belong to. The message is posted already, so a failed upload
+     * is logged rather than failing the delivery, which would post the message a second time.
+     */
+    private void shareImages(ChannelRef channel, Reply message) {
+        try {
+            uploads.share(channel, message.images());
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            LOG.warn("charts for {} were not shared: {}", channel.key(), e.getMessage());
+        }
     }
 
     private static DeliveryFailure httpFailure(SlackApiException e) {

@@ -54,11 +54,32 @@ public final class FakeSlack implements AutoCloseable {
     private volatile String updateError;
     private volatile CountDownLatch heldArrived = new CountDownLatch(0);
 
+    /** Bytes posted to an upload URL that files.getUploadURLExternal handed out. */
+    public record Upload(String fileId, String contentType, byte[] bytes) {
+    }
+
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private final List<Call> fileCalls = new CopyOnWriteArrayList<>();
+
     public FakeSlack() throws IOException {
         server = new LoopbackHttpServer(4, 50, Map.of("/api/", this::api, "/response/", exchange -> {
             responses.add(read(exchange));
             reply(exchange, 200, null, "ok");
+        }, "/upload/", exchange -> {
+            uploads.add(new Upload(exchange.getRequestURI().getPath().substring("/upload/".length()),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody().readAllBytes()));
+            reply(exchange, 200, null, "OK - " + uploads.size());
         }));
+    }
+
+    /** What reached the upload URLs, in order. */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /** The files.getUploadURLExternal and files.completeUploadExternal calls, in order. */
+    public List<Call> fileCalls() {
+        return List.copyOf(fileCalls);
     }
 
     public String apiUrl() {
@@ -172,6 +193,16 @@ public final class FakeSlack implements AutoCloseable {
                         : "{\"ok\":false,\"error\":\"" + updateError + "\"}");
             }
             case "apps.connections.open" -> reply(exchange, 200, null, "{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
+            case "files.getUploadURLExternal" -> {
+                fileCalls.add(call);
+                String id = "F" + fileCalls.size();
+                reply(exchange, 200, null, "{\"ok\":true,\"upload_url\":\"" + apiUrl() + "/upload/" + id
+                        + "\",\"file_id\":\"" + id + "\"}");
+            }
+            case "files.completeUploadExternal" -> {
+                fileCalls.add(call);
+                reply(exchange, 200, null, "{\"ok\":true,\"files\":[]}");
+            }
             default -> reply(exchange, 200, null, "{\"ok\":false,\"error\":\"unknown_method\"}");
         }
     }

@@ -52,7 +52,7 @@ class SlackManifestTest {
         }
         assertThat((String) commands.get(1).get("usage_hint")).contains("declare", "ack", "resolve");
         assertThat((List<String>) at(m, "oauth_config", "scopes", "bot"))
-                .containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public", "users:read");
+                .containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public", "users:read", "files:write");
         assertThat((Boolean) at(m, "settings", "interactivity", "is_enabled")).isTrue();
         assertThat((String) at(m, "settings", "interactivity", "request_url"))
                 .isEqualTo("https://ops.example.com/slack/events");
