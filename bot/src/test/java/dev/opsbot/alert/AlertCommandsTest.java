@@ -19,7 +19,7 @@ class AlertCommandsTest {
 
     {
         desk.core.with(AlertCommands.ROOT.handledBy(new AlertCommands(desk.groups, desk.routes, desk.heartbeats,
-                desk.core.counters, desk.core.audit, ZoneOffset.UTC)));
+                desk.core.counters, desk.core.audit)));
     }
 
     @AfterEach
