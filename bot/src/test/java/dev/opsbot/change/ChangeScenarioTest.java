@@ -94,7 +94,7 @@ class ChangeScenarioTest {
         f.advance(Duration.ofHours(1));
 
         Reply card = f.ok("dave", "/incident declare sev2 \"checkout errors\" --service payments");
-        assertThat(card.plainText()).contains("Suspect change: CHG-1 “upgrade postgres” (completed", "on db-01");
+        assertThat(card.plainText()).contains("Suspect change: CHG-1 “upgrade postgres” (completed 15:30 UTC, on db-01)");
         assertThat(card.buttons()).extracting(Reply.Button::command).contains("/change link CHG-1 INC-1");
 
         f.ok("dave", "/change link CHG-1 INC-1");
