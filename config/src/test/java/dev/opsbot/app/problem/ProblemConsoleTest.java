@@ -39,7 +39,7 @@ class ProblemConsoleTest {
                 .contains("PRB-1 is a known error now. Posted to INC-4, INC-3, INC-2, INC-1.")
                 .contains("Known error PRB-1 (connection pool exhausted). Workaround: restart the payments pods one "
                         + "at a time")
-                .contains("Changes are not recorded here, so CHG-1 cannot be named as the fix of PRB-1")
+                .contains("There is no change CHG-1.")
                 .contains("Owner: @bob")
                 .doesNotContain("Exception");
     }
