@@ -86,7 +86,7 @@ class OptionExamplesTest {
                 .with(ChannelCommands.ROOT.handledBy(new ChannelCommands(
                         ChannelZones.inMongo(db, ZoneOffset.UTC, ops.core.clock), ops.core.audit)))
                 .with(AlertCommands.ROOT.handledBy(new AlertCommands(AlertGroups.inMongo(db), AlertRoutes.inMongo(db),
-                        Heartbeats.inMongo(db), ops.core.counters, ops.core.audit, ZoneOffset.UTC)))
+                        Heartbeats.inMongo(db), ops.core.counters, ops.core.audit)))
                 .with(ProblemCommands.ROOT.handledBy(new ProblemCommands(Problems.inMongo(db, ops.core.counters),
                         ops.core.incidents, ops.core.outbox, ChangeLookup.NONE, ops.due, KnownServices.ANY,
                         ops.core.audit, ZoneOffset.UTC)))

@@ -77,7 +77,7 @@ final class AssetGraphBench {
         AssetLinks links = AssetLinks.inMongo(db);
         Incidents incidents = Incidents.inMongo(db, new MongoCounters(db));
         Inventory inventory = new Inventory(assets, AssetJournal.inMongo(db), new MongoAuditLog(db), services,
-                incidents, AssetObservations.none(), ZoneOffset.UTC, Duration.ofDays(30));
+                incidents, AssetObservations.none(), Duration.ofDays(30));
         AssetRelations relations = new AssetRelations(inventory, links);
         AssetGraph graph = new InventoryGraph(inventory, relations);
         CommandRouter router = new CommandRouter(List.of(AssetCommands.ROOT.handledBy(new AssetCommands(inventory,

@@ -20,7 +20,6 @@ import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.Counters;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,16 +62,14 @@ public final class AlertCommands {
     private final Heartbeats heartbeats;
     private final Counters counters;
     private final AuditLog audit;
-    private final ZoneId zone;
 
     public AlertCommands(AlertGroups groups, AlertRoutes routes, Heartbeats heartbeats, Counters counters,
-            AuditLog audit, ZoneId zone) {
+            AuditLog audit) {
         this.groups = groups;
         this.routes = routes;
         this.heartbeats = heartbeats;
         this.counters = counters;
         this.audit = audit;
-        this.zone = zone;
     }
 
     Reply list(CommandCall call) {
@@ -83,11 +80,11 @@ public final class AlertCommands {
                     + (g.service() == null ? "" : " · " + g.service())
                     + " · " + (g.incidentId() != null ? g.incidentId()
                             : g.expectedDuring() != null ? "expected during " + g.expectedDuring() : "notified only")
-                    + " · last delivery " + TimeText.dayClock(g.lastDeliveryAt(), zone));
+                    + " · last delivery " + TimeText.at(g.lastDeliveryAt(), call.zone(), call.now()));
         }
         for (Heartbeat h : heartbeats.all()) {
             rows.add("Heartbeat " + Inline.strong(h.name()) + " every " + TimeText.span(h.every()) + " · last heard "
-                    + TimeText.dayClock(h.lastSeen(), zone)
+                    + TimeText.at(h.lastSeen(), call.zone(), call.now())
                     + (h.silentIncident() == null ? "" : " · silent, " + h.silentIncident()));
         }
         String title = firing.isEmpty() ? "No alert group is firing"

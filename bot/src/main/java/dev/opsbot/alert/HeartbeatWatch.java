@@ -55,7 +55,7 @@ public final class HeartbeatWatch {
                 continue;
             }
             IncidentActions.Declared d = actions.declare(Severity.SEV2, "Alerting pipeline silent since "
-                    + TimeText.clock(h.lastSeen(), zone) + " (no " + h.name() + " for "
+                    + TimeText.at(h.lastSeen(), zone, now) + " (no " + h.name() + " for "
                     + TimeText.span(h.every().multipliedBy(2)) + ")", h.service(), alertChannel,
                     AlertIntake.ALERTMANAGER, now);
             String id = d.incident().id();

@@ -131,7 +131,7 @@ public final class AssetCommands {
     }
 
     Reply show(CommandCall call) {
-        return inventory.show(inventory.load(call.args().text("name")), relations, call.now());
+        return inventory.show(inventory.load(call.args().text("name")), relations, call.zone(), call.now());
     }
 
     Reply list(CommandCall call) {

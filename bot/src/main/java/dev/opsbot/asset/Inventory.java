@@ -35,18 +35,16 @@ public final class Inventory {
     private final Services services;
     private final Incidents incidents;
     private final AssetObservations observations;
-    private final ZoneId zone;
     private final Duration staleAfter;
 
     public Inventory(Assets assets, AssetJournal journal, AuditLog audit, Services services, Incidents incidents,
-            AssetObservations observations, ZoneId zone, Duration staleAfter) {
+            AssetObservations observations, Duration staleAfter) {
         this.assets = assets;
         this.journal = journal;
         this.audit = audit;
         this.services = services;
         this.incidents = incidents;
         this.observations = observations;
-        this.zone = zone;
         this.staleAfter = staleAfter;
     }
 
@@ -172,10 +170,12 @@ public final class Inventory {
         return b;
     }
 
-    Reply show(Asset a, AssetRelations relations, Instant now) {
+    /** An asset's card as read in {@code zone} at {@code now}. */
+    Reply show(Asset a, AssetRelations relations, ZoneId zone, Instant now) {
         Reply.Builder b = card(a, Reply.onlyMe(Inline.strong(a.name())));
         observations.last(a.name()).ifPresentOrElse(o -> {
-            b.field("Observed", o.health().name().toLowerCase(Locale.ROOT) + " at " + TimeText.dayClock(o.checkedAt(), zone)
+            b.field("Observed", o.health().name().toLowerCase(Locale.ROOT) + " at "
+                    + TimeText.at(o.checkedAt(), zone, now)
                     + " (" + TimeText.span(Duration.between(o.checkedAt(), now)) + " ago)");
             if (!o.evidence().isEmpty()) {
                 b.field("Last checks", String.join("\n", o.evidence()));
@@ -190,7 +190,7 @@ public final class Inventory {
             b.field("Open incidents on its services", String.join("\n", open));
         }
         List<AssetJournal.Entry> recent = journal.newest(a.name(), 5);
-        recent.forEach(e -> b.row(TimeText.dayClock(e.at(), zone) + " · " + Inline.user(e.by()) + " · " + e.text()));
+        recent.forEach(e -> b.row(TimeText.at(e.at(), zone, now) + " · " + Inline.user(e.by()) + " · " + e.text()));
         if (recent.isEmpty()) {
             b.footer("No journal yet; /asset journal " + a.name() + " <note> writes one.");
         }

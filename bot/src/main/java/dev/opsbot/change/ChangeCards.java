@@ -4,6 +4,7 @@ import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.chat.TimeText;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,12 @@ final class ChangeCards {
     private ChangeCards() {
     }
 
-    static Reply.Builder card(ChangeRequest c, Impact impact, String headline, ZoneId zone) {
+    static Reply.Builder card(ChangeRequest c, Impact impact, String headline, ZoneId zone, Instant now) {
         Reply.Builder b = Reply.toChannel(Inline.strong(c.id()) + " · " + c.title())
                 .text(headline + "\n" + verdict(impact))
                 .field("State", c.state().word())
                 .field("Type", c.type().word() + ", " + c.risk().word() + " risk")
-                .field("Window", window(c, zone))
+                .field("Window", window(c, zone, now))
                 .field("Requested by", Inline.user(c.requester()))
                 .rows(impactRows(impact))
                 .tone(tone(impact));
@@ -34,8 +35,9 @@ final class ChangeCards {
         return b;
     }
 
-    static String window(ChangeRequest c, ZoneId zone) {
-        return TimeText.dayClock(c.start(), zone) + " – " + TimeText.dayClock(c.end(), zone);
+    /** A window as read in {@code zone} at {@code now}: a window today shows only its clocks. */
+    static String window(ChangeRequest c, ZoneId zone, Instant now) {
+        return TimeText.at(c.start(), zone, now) + " – " + TimeText.at(c.end(), zone, now);
     }
 
     static String verdict(Impact impact) {
@@ -87,14 +89,14 @@ final class ChangeCards {
         return names.size() > shown ? listed + " and " + (names.size() - shown) + " more" : listed;
     }
 
-    static String row(ChangeRequest c, ZoneId zone) {
-        return Inline.strong(c.id()) + " " + c.state().word() + " · " + window(c, zone) + " · " + c.title() + " ("
+    static String row(ChangeRequest c, ZoneId zone, Instant now) {
+        return Inline.strong(c.id()) + " " + c.state().word() + " · " + window(c, zone, now) + " · " + c.title() + " ("
                 + String.join(", ", c.assets()) + ")";
     }
 
     /** {@code /change show}: plan, backout, approvals, impact and timeline. */
-    static Reply story(ChangeRequest c, Impact impact, AffectedOwners owners, ZoneId zone) {
-        Reply.Builder b = card(c, impact, "Plan: " + orDash(c.plan()) + "\nBackout: " + orDash(c.backout()), zone);
+    static Reply story(ChangeRequest c, Impact impact, AffectedOwners owners, ZoneId zone, Instant now) {
+        Reply.Builder b = card(c, impact, "Plan: " + orDash(c.plan()) + "\nBackout: " + orDash(c.backout()), zone, now);
         if (c.state() == ChangeState.REQUESTED) {
             b.field("Approvals", c.approvals().size() + " of " + c.approvalsNeeded() + "; needs "
                     + c.stillNeeded(owners));
@@ -104,7 +106,7 @@ final class ChangeCards {
         if (!c.linkedIncidents().isEmpty()) {
             b.field("Caused", String.join(", ", c.linkedIncidents()));
         }
-        c.timeline().forEach(e -> b.row(TimeText.dayClock(e.at(), zone) + " " + e.kind()
+        c.timeline().forEach(e -> b.row(TimeText.at(e.at(), zone, now) + " " + e.kind()
                 + (e.actor() == null ? "" : " by " + Inline.user(e.actor()))
                 + (e.text() == null || e.text().isBlank() ? "" : ": " + e.text())));
         return b.build();

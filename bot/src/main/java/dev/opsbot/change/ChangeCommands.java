@@ -143,11 +143,11 @@ public final class ChangeCommands {
         Instant start = WhenText.parse("start", a.text("start"), call.now(), zone);
         Instant end = WhenText.parse("end", a.text("end"), call.now(), zone);
         if (!end.isAfter(start)) {
-            throw Refusal.badInput("The window ends (" + TimeText.dayClock(end, zone) + ") before it starts ("
-                    + TimeText.dayClock(start, zone) + ").");
+            throw Refusal.badInput("The window ends (" + TimeText.at(end, call.zone(), call.now()) + ") before it starts ("
+                    + TimeText.at(start, call.zone(), call.now()) + ").");
         }
         if (start.isBefore(call.now().minus(ChangeRequest.GRACE))) {
-            throw Refusal.badInput("The window starts in the past (" + TimeText.dayClock(start, zone)
+            throw Refusal.badInput("The window starts in the past (" + TimeText.at(start, call.zone(), call.now())
                     + "); start it now or later.");
         }
         String incident = a.optionalText("incident").orElse(null);
@@ -162,9 +162,10 @@ public final class ChangeCommands {
         within(plan, LONGEST_TEXT, "A plan");
         within(backout, LONGEST_TEXT, "A backout");
 
-        Impact impact = analysis.forRequest(new ImpactAnalysis.Subject(null, assets, start, end, type, incident));
+        Impact impact = analysis.forRequest(new ImpactAnalysis.Subject(null, assets, start, end, type, incident),
+                call.zone(), call.now());
         if (type == ChangeType.STANDARD && !impact.freezes().isEmpty()) {
-            throw Refusal.because("This window crosses the freeze " + impact.freezes().get(0).describe(zone)
+            throw Refusal.because("This window crosses the freeze " + impact.freezes().get(0).describe(call.zone(), call.now())
                     + "; a standard change cannot be approved during it.");
         }
         ChangeRequest.Draft draft = new ChangeRequest.Draft(title, type, risk, assets, impact.reached(),
@@ -177,25 +178,25 @@ public final class ChangeCommands {
         String headline = "Requested by " + Inline.user(call.actor()) + (c.state() == ChangeState.APPROVED
                 ? "; approved by template " + c.template() + "."
                 : "; needs " + c.stillNeeded(impact.owners()) + ".");
-        Reply card = withDecisionButtons(ChangeCards.card(c, impact, headline, zone), c).build();
+        Reply card = withDecisionButtons(ChangeCards.card(c, impact, headline, call.zone(), call.now()), c).build();
         announce(impact.channels(), call.channel(), card, c.id() + ":requested");
         return card;
     }
 
     Reply impact(CommandCall call) {
         ChangeRequest c = load(call.args().text("id"));
-        Impact impact = analysis.forChange(c);
-        return ChangeCards.card(c, impact, "Impact as of " + TimeText.dayClock(call.now(), zone) + ".", zone).build();
+        Impact impact = analysis.forChange(c, call.zone(), call.now());
+        return ChangeCards.card(c, impact, "Impact as of " + TimeText.at(call.now(), call.zone(), call.now()) + ".", call.zone(), call.now()).build();
     }
 
     Reply approve(CommandCall call) {
         ChangeRequest current = load(call.args().text("id"));
-        Impact impact = analysis.forChange(current);
+        Impact impact = analysis.forChange(current, call.zone(), call.now());
         String note = call.args().optionalText("note").orElse(null);
         within(note, LONGEST_TEXT, "A note");
         ChangeRequest after = change(call, "change.approve", c -> {
             ChangeRequest next = c.approve(call.actor(), note, impact.owners(), call.now());
-            refuseIfFrozen(c, impact, "approved");
+            refuseIfFrozen(call, c, impact, "approved");
             return next;
         });
         String headline;
@@ -203,12 +204,12 @@ public final class ChangeCommands {
             reminders.approved(after);
             headline = "Approved by " + ChangeCards.people(after.approvals().stream()
                     .map(ChangeRequest.Approval::by).toList()) + "; it can start from "
-                    + TimeText.dayClock(after.start(), zone) + ".";
+                    + TimeText.at(after.start(), call.zone(), call.now()) + ".";
         } else {
             headline = Inline.user(call.actor()) + " approved; it still needs " + after.stillNeeded(impact.owners())
                     + ".";
         }
-        Reply card = ChangeCards.card(after, impact, headline, zone).build();
+        Reply card = ChangeCards.card(after, impact, headline, call.zone(), call.now()).build();
         announce(List.of(after.channel()), call.channel(), card, after.id() + ":approval:" + after.approvals().size());
         return card;
     }
@@ -218,7 +219,7 @@ public final class ChangeCommands {
         within(reason, LONGEST_TEXT, "A reason");
         ChangeRequest after = change(call, "change.reject", c -> c.reject(call.actor(), reason, call.now()));
         reminders.ended(after, call.now());
-        Reply card = plainCard(after, "Rejected by " + Inline.user(call.actor())
+        Reply card = plainCard(call, after, "Rejected by " + Inline.user(call.actor())
                 + (reason == null ? "." : ": " + reason));
         announce(List.of(after.channel()), call.channel(), card, after.id() + ":rejected");
         return card;
@@ -227,20 +228,20 @@ public final class ChangeCommands {
     Reply cancel(CommandCall call) {
         ChangeRequest after = change(call, "change.cancel", c -> c.cancel(call.actor(), call.now()));
         reminders.ended(after, call.now());
-        return plainCard(after, "Cancelled by " + Inline.user(call.actor()) + ".");
+        return plainCard(call, after, "Cancelled by " + Inline.user(call.actor()) + ".");
     }
 
     Reply start(CommandCall call) {
         ChangeRequest current = load(call.args().text("id"));
-        Impact impact = analysis.forChange(current);
+        Impact impact = analysis.forChange(current, call.zone(), call.now());
         ChangeRequest after = change(call, "change.start", c -> {
-            ChangeRequest next = c.begin(call.actor(), impact.owners(), call.now(), zone);
-            refuseIfFrozen(c, impact, "started");
+            ChangeRequest next = c.begin(call.actor(), impact.owners(), call.now(), call.zone());
+            refuseIfFrozen(call, c, impact, "started");
             return next;
         });
         reminders.started(after);
         Reply card = ChangeCards.card(after, impact, "Started by " + Inline.user(call.actor()) + "; window until "
-                + TimeText.dayClock(after.end(), zone) + ".", zone)
+                + TimeText.at(after.end(), call.zone(), call.now()) + ".", call.zone(), call.now())
                 .button("Done", "/change done " + after.id() + " success", Reply.Button.Style.PRIMARY)
                 .build();
         announce(impact.channels(), call.channel(), card, after.id() + ":started");
@@ -257,10 +258,10 @@ public final class ChangeCommands {
         within(note, LONGEST_TEXT, "A note");
         ChangeRequest after = change(call, "change.done", c -> c.finish(call.actor(), outcome, note, call.now()));
         reminders.ended(after, call.now());
-        Reply card = plainCard(after, "Finished by " + Inline.user(call.actor()) + ": " + outcome.word()
+        Reply card = plainCard(call, after, "Finished by " + Inline.user(call.actor()) + ": " + outcome.word()
                 + (note == null ? "." : ": " + note)
                 + (after.type() == ChangeType.EMERGENCY ? " Its review is due in 48 hours." : ""));
-        announce(analysis.forChange(after).channels(), call.channel(), card, after.id() + ":finished");
+        announce(analysis.forChange(after, call.zone(), call.now()).channels(), call.channel(), card, after.id() + ":finished");
         return card;
     }
 
@@ -272,18 +273,18 @@ public final class ChangeCommands {
         ChangeRequest after = change(call, "change.link", c -> c.link(call.actor(), incident, call.now()));
         incidents.record(incident, new TimelineEntry(call.now(), call.actor(), "linked", after.id()
                 + " caused it"));
-        return plainCard(after, Inline.user(call.actor()) + " linked " + after.id() + " to " + incident
+        return plainCard(call, after, Inline.user(call.actor()) + " linked " + after.id() + " to " + incident
                 + "; it counts as a failed change.");
     }
 
     Reply show(CommandCall call) {
         ChangeRequest c = load(call.args().text("id"));
-        Impact impact = analysis.forChange(c);
-        return ChangeCards.story(c, impact, impact.owners(), zone);
+        Impact impact = analysis.forChange(c, call.zone(), call.now());
+        return ChangeCards.story(c, impact, impact.owners(), call.zone(), call.now());
     }
 
     Reply list(CommandCall call) {
-        return ChangeViews.list(changes, call, zone);
+        return ChangeViews.list(changes, call);
     }
 
     Reply calendar(CommandCall call) {
@@ -298,11 +299,11 @@ public final class ChangeCommands {
         return setup.templates(call);
     }
 
-    private Reply plainCard(ChangeRequest c, String headline) {
+    private static Reply plainCard(CommandCall call, ChangeRequest c, String headline) {
         return Reply.toChannel(Inline.strong(c.id()) + " · " + c.title())
                 .text(headline)
                 .field("State", c.state().word())
-                .field("Window", ChangeCards.window(c, zone))
+                .field("Window", ChangeCards.window(c, call.zone(), call.now()))
                 .build();
     }
 
@@ -314,9 +315,9 @@ public final class ChangeCommands {
         return card;
     }
 
-    private void refuseIfFrozen(ChangeRequest c, Impact impact, String verb) {
+    private static void refuseIfFrozen(CommandCall call, ChangeRequest c, Impact impact, String verb) {
         if (c.type() != ChangeType.EMERGENCY && !impact.freezes().isEmpty()) {
-            throw Refusal.because(c.id() + " crosses the freeze " + impact.freezes().get(0).describe(zone)
+            throw Refusal.because(c.id() + " crosses the freeze " + impact.freezes().get(0).describe(call.zone(), call.now())
                     + "; only an emergency change may be " + verb + " during it.");
         }
     }

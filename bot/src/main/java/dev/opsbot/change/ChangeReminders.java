@@ -103,7 +103,7 @@ public final class ChangeReminders implements DueHandler {
             case "approval" -> {
                 if (c.state() == ChangeState.REQUESTED && now.isBefore(c.start())) {
                     for (ChannelRef ch : channels(c)) {
-                        notifier.announce(ch, approvalReminder(c), item.fireKey() + ":" + ch.key());
+                        notifier.announce(ch, approvalReminder(c, now), item.fireKey() + ":" + ch.key());
                     }
                     Instant next = now.plus(APPROVAL_EVERY);
                     if (next.isBefore(c.start())) {
@@ -115,7 +115,7 @@ public final class ChangeReminders implements DueHandler {
                 if (c.state() == ChangeState.APPROVED) {
                     notifier.announce(c.channel(), Reply.toChannel(Inline.strong(c.id()) + " · " + c.title())
                             .text(Inline.user(c.requester()) + ": the window of " + c.id() + " is open until "
-                                    + TimeText.dayClock(c.end(), zone) + ".")
+                                    + TimeText.at(c.end(), zone, now) + ".")
                             .button("Start " + c.id(), "/change start " + c.id(), Reply.Button.Style.PRIMARY)
                             .build(), item.fireKey());
                 } else if (c.state() == ChangeState.REQUESTED) {
@@ -144,7 +144,7 @@ public final class ChangeReminders implements DueHandler {
                 notifier.announce(c.channel(), Reply.toChannel("Review due: " + Inline.strong(c.id()) + " · "
                         + c.title())
                         .text(Inline.user(c.requester()) + ": emergency change " + c.id() + " ended "
-                                + TimeText.dayClock(c.finishedAt(), zone) + "; its review is due.")
+                                + TimeText.at(c.finishedAt(), zone, now) + "; its review is due.")
                         .button("Review written", "/followup done " + item.ref(), Reply.Button.Style.PRIMARY)
                         .build(), item.fireKey());
                 String overdue = item.overdueSince().orElse(item.dueAt()).toString();
@@ -158,10 +158,10 @@ public final class ChangeReminders implements DueHandler {
         }
     }
 
-    private Reply approvalReminder(ChangeRequest c) {
+    private Reply approvalReminder(ChangeRequest c, Instant now) {
         return Reply.toChannel("Approval pending: " + Inline.strong(c.id()) + " · " + c.title())
                 .text(c.id() + " by " + Inline.user(c.requester()) + " (" + c.risk().word() + " risk, "
-                        + ChangeCards.window(c, zone) + ") still waits for approval.")
+                        + ChangeCards.window(c, zone, now) + ") still waits for approval.")
                 .button("Approve", "/change approve " + c.id(), Reply.Button.Style.PRIMARY)
                 .button("Reject", "/change reject " + c.id(), Reply.Button.Style.DANGER)
                 .build();
@@ -171,7 +171,7 @@ public final class ChangeReminders implements DueHandler {
         return Reply.toChannel("Window closed: " + Inline.strong(c.id()) + " · " + c.title())
                 .text(Inline.user(c.requester()) + ": " + c.id() + " is still in progress "
                         + TimeText.span(Duration.between(c.end(), now)) + " after its window closed at "
-                        + TimeText.dayClock(c.end(), zone) + ". Finish it with /change done " + c.id()
+                        + TimeText.at(c.end(), zone, now) + ". Finish it with /change done " + c.id()
                         + " success|failed|rolled-back.")
                 .tone(Reply.Tone.WARNING).build();
     }

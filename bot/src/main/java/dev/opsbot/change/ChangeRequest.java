@@ -156,10 +156,10 @@ public record ChangeRequest(
         }
         requireState(ChangeState.APPROVED, "start");
         if (now.isBefore(start.minus(GRACE))) {
-            throw Refusal.badInput(id + "'s window opens at " + TimeText.dayClock(start, zone) + "; start it then.");
+            throw Refusal.badInput(id + "'s window opens at " + TimeText.at(start, zone, now) + "; start it then.");
         }
         if (!now.isBefore(end)) {
-            throw Refusal.badInput(id + "'s window closed at " + TimeText.dayClock(end, zone)
+            throw Refusal.badInput(id + "'s window closed at " + TimeText.at(end, zone, now)
                     + "; request a new window for it.");
         }
         return with(ChangeState.IN_PROGRESS, approvals, now, finishedAt, linkedIncidents,

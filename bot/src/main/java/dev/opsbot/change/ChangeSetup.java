@@ -18,7 +18,6 @@ import dev.opsbot.store.AuditEntry;
 import dev.opsbot.store.AuditLog;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,7 +76,8 @@ final class ChangeSetup {
         if (action.equals("list")) {
             List<Freeze> all = freezes.list(MOST_LISTED);
             return Reply.onlyMe("Freezes").text(all.isEmpty() ? "No freezes." : "")
-                    .rows(all.stream().map(f -> f.describe(zone) + " by " + Inline.user(f.addedBy())).toList())
+                    .rows(all.stream().map(f -> f.describe(call.zone(), call.now()) + " by " + Inline.user(f.addedBy()))
+                            .toList())
                     .build();
         }
         String name = name(a, "freeze", "year-end");
@@ -95,8 +95,8 @@ final class ChangeSetup {
         Instant from = WhenText.parse("from", a.text("from"), call.now(), zone);
         Instant to = WhenText.parse("to", a.text("to"), call.now(), zone);
         if (!to.isAfter(from)) {
-            throw Refusal.badInput("The freeze ends (" + TimeText.dayClock(to, zone)
-                    + ") before it starts (" + TimeText.dayClock(from, zone) + ").");
+            throw Refusal.badInput("The freeze ends (" + TimeText.at(to, call.zone(), call.now())
+                    + ") before it starts (" + TimeText.at(from, call.zone(), call.now()) + ").");
         }
         if (!to.isAfter(call.now())) {
             throw Refusal.badInput("That freeze is already over.");
@@ -107,8 +107,9 @@ final class ChangeSetup {
             throw Refusal.because("There is already a freeze “" + name + "”; remove it first to change it.");
         }
         audit.append(new AuditEntry(call.now(), call.actor(), "change.freeze.add", "freeze:" + name, "",
-                f.describe(ZoneOffset.UTC)));
-        return Reply.toChannel("Freeze added").text(Inline.user(call.actor()) + " added the freeze " + f.describe(zone)
+                f.audited()));
+        return Reply.toChannel("Freeze added").text(Inline.user(call.actor()) + " added the freeze "
+                + f.describe(call.zone(), call.now())
                 + ". No change but an emergency one is approved or started during it.").build();
     }
 

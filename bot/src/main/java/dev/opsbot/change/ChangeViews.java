@@ -24,14 +24,14 @@ final class ChangeViews {
     private ChangeViews() {
     }
 
-    static Reply list(ChangeRequests changes, CommandCall call, ZoneId zone) {
+    static Reply list(ChangeRequests changes, CommandCall call) {
         ChangeState state = call.args().optionalText("state").flatMap(ChangeState::parse).orElse(null);
         String service = call.args().optionalText("service").map(s -> s.toLowerCase(Locale.ROOT)).orElse(null);
         ChangeRequests.Query q = new ChangeRequests.Query(state, service,
                 call.args().flag("mine") ? call.actor() : null, LISTED);
         List<ChangeRequest> found = changes.list(q);
         return Reply.onlyMe("Changes").text(found.isEmpty() ? "No changes match." : "")
-                .rows(found.stream().map(c -> ChangeCards.row(c, zone)).toList())
+                .rows(found.stream().map(c -> ChangeCards.row(c, call.zone(), call.now())).toList())
                 .footer(found.size() == LISTED ? "The newest " + LISTED + " windows; narrow with --state or --service."
                         : "")
                 .build();

@@ -42,7 +42,7 @@ public final class ChangesToday implements DigestSection {
         List<ChangeRequest> pending = changes.list(new ChangeRequests.Query(ChangeState.REQUESTED, null, null,
                 MOST_LOOKED_AT));
         List<String> lines = new ArrayList<>();
-        lines.addAll(DigestSection.firstOf(todays, SHOWN, c -> "Today: " + ChangeCards.row(c, zone),
+        lines.addAll(DigestSection.firstOf(todays, SHOWN, c -> "Today: " + ChangeCards.row(c, zone, now),
                 "/change calendar --days 1"));
         lines.addAll(DigestSection.firstOf(pending, SHOWN, c -> "Waiting for approval: " + Inline.strong(c.id())
                 + " · " + c.title() + " by " + Inline.user(c.requester()), "/change list --state requested"));

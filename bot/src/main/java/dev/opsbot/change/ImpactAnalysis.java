@@ -39,17 +39,15 @@ public final class ImpactAnalysis {
     private final Incidents incidents;
     private final ChangeRequests changes;
     private final Freezes freezes;
-    private final ZoneId zone;
 
     public ImpactAnalysis(AssetGraph graph, Services services, OnCall onCall, Incidents incidents,
-            ChangeRequests changes, Freezes freezes, ZoneId zone) {
+            ChangeRequests changes, Freezes freezes) {
         this.graph = graph;
         this.services = services;
         this.onCall = onCall;
         this.incidents = incidents;
         this.changes = changes;
         this.freezes = freezes;
-        this.zone = zone;
     }
 
     /** What a change would be, before it exists: its id is null then. */
@@ -62,21 +60,22 @@ public final class ImpactAnalysis {
     }
 
     /** The impact of a change being requested; an asset that is not in the inventory is refused. */
-    public Impact forRequest(Subject subject) {
+    public Impact forRequest(Subject subject, ZoneId zone, Instant now) {
         for (String name : subject.assets()) {
             if (graph.asset(name).isEmpty()) {
                 throw Refusal.badInput("There is no asset “" + name + "”; /asset list shows them.");
             }
         }
-        return analyse(subject);
+        return analyse(subject, zone, now);
     }
 
     /** The impact of a stored change now; assets gone from the inventory are named among the reasons. */
-    public Impact forChange(ChangeRequest change) {
-        return analyse(Subject.of(change));
+    public Impact forChange(ChangeRequest change, ZoneId zone, Instant now) {
+        return analyse(Subject.of(change), zone, now);
     }
 
-    private Impact analyse(Subject s) {
+    /** Times in the reasons read in {@code zone} at {@code now}: whoever asked reads them. */
+    private Impact analyse(Subject s, ZoneId zone, Instant now) {
         List<String> reasons = new ArrayList<>();
         boolean noGo = false;
         Set<String> serviceNames = new TreeSet<>();
@@ -139,7 +138,7 @@ public final class ImpactAnalysis {
                     .filter(touched::contains).distinct().toList();
             if (!shared.isEmpty()) {
                 conflicts.add(other.id() + " “" + other.title() + "” (" + other.state().word() + ", "
-                        + TimeText.dayClock(other.start(), zone) + " – " + TimeText.dayClock(other.end(), zone)
+                        + TimeText.at(other.start(), zone, now) + " – " + TimeText.at(other.end(), zone, now)
                         + ") also touches " + first(shared));
                 conflicting.add(other.id() + " on " + first(shared));
             }
@@ -154,10 +153,10 @@ public final class ImpactAnalysis {
                 .filter(f -> f.touches(s.start(), s.end(), serviceNames)).toList();
         for (Freeze f : crossed) {
             if (s.type() == ChangeType.EMERGENCY) {
-                reasons.add("crosses the freeze " + f.describe(zone) + ", allowed for an emergency change");
+                reasons.add("crosses the freeze " + f.describe(zone, now) + ", allowed for an emergency change");
             } else {
                 noGo = true;
-                reasons.add("crosses the freeze " + f.describe(zone));
+                reasons.add("crosses the freeze " + f.describe(zone, now));
             }
         }
         if (!warnings.isEmpty()) {

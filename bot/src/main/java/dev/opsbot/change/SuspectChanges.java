@@ -3,6 +3,7 @@ package dev.opsbot.change;
 import dev.opsbot.chat.TimeText;
 import dev.opsbot.incident.CardNotes;
 import dev.opsbot.incident.Incident;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,11 +22,14 @@ public final class SuspectChanges implements CardNotes {
     private final ChangeRequests changes;
     private final Duration lookBack;
     private final ZoneId zone;
+    private final Clock clock;
 
-    public SuspectChanges(ChangeRequests changes, Duration lookBack, ZoneId zone) {
+    /** {@code zone} is where the incident card is read (the team's); {@code clock} says which day it is there. */
+    public SuspectChanges(ChangeRequests changes, Duration lookBack, ZoneId zone, Clock clock) {
         this.changes = changes;
         this.lookBack = lookBack;
         this.zone = zone;
+        this.clock = clock;
     }
 
     @Override
@@ -33,11 +37,11 @@ public final class SuspectChanges implements CardNotes {
         if (incident.service() == null) {
             return List.of();
         }
+        Instant now = clock.instant();
         return suspects(incident.service(), incident.declaredAt()).stream()
                 .map(c -> new Note("Suspect change: " + c.id() + " “" + c.title() + "” ("
                         + (c.state() == ChangeState.IN_PROGRESS ? "in progress since " : c.state().word() + " ")
-                        + (c.finishedAt() == null ? TimeText.dayClock(c.startedAt(), zone)
-                                : TimeText.dayClock(c.finishedAt(), zone))
+                        + TimeText.at(c.finishedAt() == null ? c.startedAt() : c.finishedAt(), zone, now)
                         + ", on " + String.join(", ", c.assets()) + ")",
                         "Link " + c.id(), "/change link " + c.id() + " " + incident.id()))
                 .toList();

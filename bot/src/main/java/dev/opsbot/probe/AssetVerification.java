@@ -46,7 +46,8 @@ public final class AssetVerification implements AssetVerifier {
         long start = System.nanoTime();
         List<Checked> checked = check(chosen, call.now());
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return checked.size() == 1 ? replies.one(checked.get(0)) : replies.many(checked, call.now(), millis);
+        return checked.size() == 1 ? replies.one(checked.get(0), call.zone(), call.now())
+                : replies.many(checked, call.zone(), call.now(), millis);
     }
 
     /** Runs every probe of {@code chosen}, records each asset's observation, and returns them in order. */

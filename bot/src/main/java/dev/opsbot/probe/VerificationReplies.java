@@ -20,19 +20,17 @@ public final class VerificationReplies {
     /** Rows a many-asset answer lists before counting the rest. */
     static final int SHOWN = 20;
 
-    private final ZoneId zone;
     private final int pool;
 
-    public VerificationReplies(ZoneId zone, int pool) {
-        this.zone = zone;
+    public VerificationReplies(int pool) {
         this.pool = pool;
     }
 
-    Reply one(AssetVerification.Checked c) {
+    Reply one(AssetVerification.Checked c, ZoneId zone, Instant now) {
         Asset a = c.asset();
         Reply.Builder b = Reply.toChannel(Inline.strong(a.name()) + " · " + word(c.verdict().health()))
                 .field("Declared", a.state())
-                .field("Checked", TimeText.dayClock(c.observation().checkedAt(), zone))
+                .field("Checked", TimeText.at(c.observation().checkedAt(), zone, now))
                 .rows(c.observation().evidence())
                 .tone(tone(c.verdict().health(), !c.verdict().drift().isEmpty()));
         if (!c.verdict().drift().isEmpty()) {
@@ -42,7 +40,7 @@ public final class VerificationReplies {
         return b.build();
     }
 
-    Reply many(List<AssetVerification.Checked> checked, Instant now, long millis) {
+    Reply many(List<AssetVerification.Checked> checked, ZoneId zone, Instant now, long millis) {
         Map<Health, Integer> counts = new EnumMap<>(Health.class);
         checked.forEach(c -> counts.merge(c.verdict().health(), 1, Integer::sum));
         long drifting = checked.stream().filter(c -> !c.verdict().drift().isEmpty()).count();
@@ -61,7 +59,7 @@ public final class VerificationReplies {
                 .text(text.toString())
                 .rows(DigestSection.firstOf(worst, SHOWN, VerificationReplies::row,
                         drifting > SHOWN ? "/asset list --drift" : "/asset verify <name> shows one"))
-                .footer("Checked " + TimeText.dayClock(now, zone) + " in " + seconds(millis) + ", " + pool
+                .footer("Checked " + TimeText.at(now, zone, now) + " in " + seconds(millis) + ", " + pool
                         + " probes at a time.")
                 .tone(drifting > 0 ? Reply.Tone.WARNING : worst.isEmpty() ? Reply.Tone.SUCCESS : Reply.Tone.INFO);
         return b.build();

@@ -3,6 +3,7 @@ package dev.opsbot.problem;
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.chat.TimeText;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Collectors;
 
@@ -13,16 +14,16 @@ final class ProblemCards {
     }
 
     /** The card after a change, for the channel, under a headline saying what changed. */
-    static Reply card(Problem p, String headline, ZoneId zone) {
-        return fill(Reply.toChannel(title(p)).text(headline), p, zone);
+    static Reply card(Problem p, String headline, ZoneId zone, Instant now) {
+        return fill(Reply.toChannel(title(p)).text(headline), p, zone, now);
     }
 
     /** The card for whoever asked to see it. */
-    static Reply shown(Problem p, ZoneId zone) {
-        return fill(Reply.onlyMe(title(p)), p, zone);
+    static Reply shown(Problem p, ZoneId zone, Instant now) {
+        return fill(Reply.onlyMe(title(p)), p, zone, now);
     }
 
-    private static Reply fill(Reply.Builder b, Problem p, ZoneId zone) {
+    private static Reply fill(Reply.Builder b, Problem p, ZoneId zone, Instant now) {
         b.field("Status", p.status().word())
                 .field("Service", p.service() == null ? "none" : p.service())
                 .field("Owner", p.owner() == null ? "nobody" : Inline.user(p.owner()))
@@ -35,8 +36,8 @@ final class ProblemCards {
             b.field("Risk accepted", "review on " + p.reviewOn());
         }
         p.actions().forEach(a -> b.row("Action " + a.number() + ": " + a.text() + " · " + Inline.user(a.owner())
-                + " · due " + TimeText.dayClock(a.due(), zone)));
-        b.footer("Opened by " + Inline.user(p.openedBy()) + " " + TimeText.dayClock(p.openedAt(), zone) + ".");
+                + " · due " + TimeText.at(a.due(), zone, now)));
+        b.footer("Opened by " + Inline.user(p.openedBy()) + " " + TimeText.at(p.openedAt(), zone, now) + ".");
         b.tone(switch (p.status()) {
             case OPEN -> Reply.Tone.WARNING;
             case KNOWN_ERROR -> Reply.Tone.INFO;

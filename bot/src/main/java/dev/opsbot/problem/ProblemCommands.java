@@ -138,7 +138,7 @@ public final class ProblemCommands {
                 call.now()));
         audit(call, "problem.open", p.id(), "", describe(p));
         from.forEach(i -> linked.linked(p, i.id(), call.actor(), call.now()));
-        return ProblemCards.card(p, "Opened by " + Inline.user(call.actor()) + ".", zone);
+        return ProblemCards.card(p, "Opened by " + Inline.user(call.actor()) + ".", call.zone(), call.now());
     }
 
     Reply link(CommandCall call) {
@@ -152,13 +152,15 @@ public final class ProblemCommands {
                 && !linked.postWorkaround(after, List.of(id), call.actor(), call.now()).isEmpty()) {
             told = " Its workaround was posted to " + id + ".";
         }
-        return ProblemCards.card(after, Inline.user(call.actor()) + " linked " + id + "." + told, zone);
+        return ProblemCards.card(after, Inline.user(call.actor()) + " linked " + id + "." + told,
+                call.zone(), call.now());
     }
 
     Reply rootCause(CommandCall call) {
         String cause = atMost(LONGEST_TEXT, call.args().text("cause"), tooLong("A root cause"));
         Problem after = change(call, "problem.rca", p -> p.rootCause(cause, call.now()));
-        return ProblemCards.card(after, Inline.user(call.actor()) + " recorded the root cause.", zone);
+        return ProblemCards.card(after, Inline.user(call.actor()) + " recorded the root cause.",
+                call.zone(), call.now());
     }
 
     Reply workaround(CommandCall call) {
@@ -173,14 +175,15 @@ public final class ProblemCommands {
             // Posts are keyed by revision, so the same text again reaches only incidents that missed it.
             return Reply.note(after.id() + " already has this workaround; every linked open incident has it.");
         }
-        return ProblemCards.card(after, after.id() + " is a known error now." + told, zone);
+        return ProblemCards.card(after, after.id() + " is a known error now." + told, call.zone(), call.now());
     }
 
     Reply fix(CommandCall call) {
         String chg = call.args().text("change");
         resolutions.requireRecorded(chg, call.args().text("id"));
         Problem after = change(call, "problem.fix", p -> p.fix(chg, call.now()));
-        return ProblemCards.card(after, Inline.user(call.actor()) + " named " + chg + " as the fix.", zone);
+        return ProblemCards.card(after, Inline.user(call.actor()) + " named " + chg + " as the fix.",
+                call.zone(), call.now());
     }
 
     Reply action(CommandCall call) {
@@ -194,7 +197,7 @@ public final class ProblemCommands {
         Problem.Action added = after.actions().get(after.actions().size() - 1);
         resolutions.remind(after, added);
         return ProblemCards.card(after, Inline.user(call.actor()) + " added action " + added.number() + " for "
-                + Inline.user(owner) + "; /followup list shows its reminder.", zone);
+                + Inline.user(owner) + "; /followup list shows its reminder.", call.zone(), call.now());
     }
 
     Reply resolve(CommandCall call) {
@@ -203,12 +206,13 @@ public final class ProblemCommands {
         Problem after = change(call, "problem.resolve", p -> p.resolve(call.actor(), decision.reviewOn(),
                 call.now()));
         resolutions.scheduleReview(after);
-        return ProblemCards.card(after, "Resolved by " + Inline.user(call.actor()) + ": " + decision.why(), zone);
+        return ProblemCards.card(after, "Resolved by " + Inline.user(call.actor()) + ": " + decision.why(),
+                call.zone(), call.now());
     }
 
     Reply show(CommandCall call) {
         Problem p = load(call.args().text("id"));
-        return ProblemCards.shown(p, zone);
+        return ProblemCards.shown(p, call.zone(), call.now());
     }
 
     Reply list(CommandCall call) {

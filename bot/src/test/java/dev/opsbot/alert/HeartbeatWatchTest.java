@@ -52,4 +52,13 @@ class HeartbeatWatchTest {
         assertThat(desk.paged).containsExactly("INC-1", "INC-2");
         assertThat(desk.groups.firing(10)).as("heartbeats are no alert group").isEmpty();
     }
+
+    @Test
+    void aSilenceThatBeganYesterdaySaysWhichDay() {
+        desk.heartbeats.set(new Heartbeat("Watchdog", Duration.ofMinutes(5), "monitoring",
+                at("23:55").minus(Duration.ofDays(1)), null, Actor.console("dana")));
+        assertThat(watch.check(at("00:10"))).isEqualTo(1);
+        assertThat(desk.incident("INC-1").title())
+                .isEqualTo("Alerting pipeline silent since Thu 26 Nov 23:55 UTC (no Watchdog for 10m)");
+    }
 }

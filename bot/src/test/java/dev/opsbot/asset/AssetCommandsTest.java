@@ -98,6 +98,17 @@ class AssetCommandsTest {
     }
 
     @Test
+    void journalTimesShowTheClockTodayAndTheDayOtherwise() {
+        f.ok("a", "/asset add db-01 --type vm --env prod");
+        f.ok("a", "/asset journal db-01 replaced PSU B");
+        assertThat(f.ok("c", "/asset show db-01").rows()).extracting(Inline::plain)
+                .contains("14:00 UTC · @a · replaced PSU B");
+        f.core.clock.advance(java.time.Duration.ofDays(1));
+        assertThat(f.ok("c", "/asset show db-01").rows()).extracting(Inline::plain)
+                .contains("Fri 27 Nov 14:00 UTC · @a · replaced PSU B");
+    }
+
+    @Test
     void listFiltersCountsAndPagesWithoutASilentCut() {
         for (int i = 1; i <= 60; i++) {
             f.ok("a", String.format("/asset add web-%02d --type vm --env %s --site %s", i, i % 2 == 0 ? "prod" : "dev",

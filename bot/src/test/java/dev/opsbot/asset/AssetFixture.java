@@ -29,7 +29,7 @@ final class AssetFixture implements AutoCloseable {
     final AssetJournal journal = AssetJournal.inMongo(core.store.database());
     final FakeObservations observations = new FakeObservations();
     final Inventory inventory = new Inventory(assets, journal, core.audit, services, core.incidents,
-            observations, ZoneId.of("UTC"), Duration.ofDays(30));
+            observations, Duration.ofDays(30));
     final AssetRelations relations = new AssetRelations(inventory, links);
     final InventoryGraph graph = new InventoryGraph(inventory, relations);
 

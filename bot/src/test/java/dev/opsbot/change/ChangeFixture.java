@@ -59,9 +59,9 @@ final class ChangeFixture implements AutoCloseable {
         reminders = new ChangeReminders(changes, services, due, core.outbox, ZONE);
         record = new ChangeRecord(changes);
         handlers.register(reminders);
-        ImpactAnalysis analysis = new ImpactAnalysis(graph, services, onCall, core.incidents, changes, freezes, ZONE);
+        ImpactAnalysis analysis = new ImpactAnalysis(graph, services, onCall, core.incidents, changes, freezes);
         core.knowingServices(services::accepts)
-                .noting(new SuspectChanges(changes, Duration.ofHours(6), ZONE))
+                .noting(new SuspectChanges(changes, Duration.ofHours(6), ZONE, core.clock))
                 .with(ServiceCommands.ROOT.handledBy(new ServiceCommands(services, core.audit)))
                 .with(OnCallCommands.ROOT.handledBy(new OnCallCommands(services, rotations, onCall,
                         new Handoffs(rotations, onCall, due, core.outbox), core.audit, ZONE)))

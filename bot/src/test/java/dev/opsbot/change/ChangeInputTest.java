@@ -32,11 +32,11 @@ class ChangeInputTest {
                 "“2026-13-01T22:00” is not a time I can read for --start; write 2026-12-01T22:00, "
                         + "\"tomorrow 22:00\" (in quotes) or +2h.");
         refusedWithNothingWritten("/change request x --asset db-01 --start +3h --end +2h",
-                "The window ends (Nov 27 16:00 UTC) before it starts (Nov 27 17:00 UTC).");
+                "The window ends (16:00 UTC) before it starts (17:00 UTC).");
         refusedWithNothingWritten("/change request x --asset db-01 --start +2h --end +2h",
-                "The window ends (Nov 27 16:00 UTC) before it starts (Nov 27 16:00 UTC).");
+                "The window ends (16:00 UTC) before it starts (16:00 UTC).");
         refusedWithNothingWritten("/change request x --asset db-01 --start 2026-11-20T10:00 --end +2h",
-                "The window starts in the past (Nov 20 10:00 UTC); start it now or later.");
+                "The window starts in the past (Fri 20 Nov 10:00 UTC); start it now or later.");
         refusedWithNothingWritten("/change request x --asset db-99 --start +1h --end +2h",
                 "There is no asset “db-99”; /asset list shows them.");
         refusedWithNothingWritten("/change request x --asset db-01,db-99 --start +1h --end +2h",
@@ -60,12 +60,12 @@ class ChangeInputTest {
         f.ok("alice", "/change request patch --asset cache-01 --start +2h --end +3h --risk low");
         f.ok("bob", "/change approve CHG-1");
         Reply early = f.refused("alice", "/change start CHG-1");
-        assertThat(early.text()).isEqualTo("CHG-1's window opens at Nov 27 16:00 UTC; start it then.");
+        assertThat(early.text()).isEqualTo("CHG-1's window opens at 16:00 UTC; start it then.");
         assertThat(early.footer()).isEqualTo("Usage: /change start <CHG-N>");
         assertThat(f.refused("bob", "/change approve CHG-1").text()).isEqualTo("You already approved CHG-1.");
         f.advance(java.time.Duration.ofHours(3));
         assertThat(f.refused("alice", "/change start CHG-1").text())
-                .isEqualTo("CHG-1's window closed at Nov 27 17:00 UTC; request a new window for it.");
+                .isEqualTo("CHG-1's window closed at 17:00 UTC; request a new window for it.");
         ChangeRequest stored = f.changes.find("CHG-1").orElseThrow();
         assertThat(stored.state()).isEqualTo(ChangeState.APPROVED);
         assertThat(stored.approvals()).hasSize(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opsbot.chat.Reply;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,33 @@ class ChangeViewsTest {
                 "Approvals: 1 of 2; needs one more approval from an owner of payments, storefront (@carol)",
                 "Service payments: owner @carol", "requested by @alice: normal, high risk",
                 "approved by @bob: backout tested");
-        assertThat(f.ok("erin", "/change impact CHG-1").plainText()).contains("Impact as of Nov 27 14:00 UTC.",
+        assertThat(f.ok("erin", "/change impact CHG-1").plainText()).contains("Impact as of 14:00 UTC.",
                 "Verdict: GO");
+    }
+
+    @Test
+    void aWindowTodayShowsOnlyItsClockAndOneTomorrowItsDay() {
+        f.ok("alice", "/change request soon --asset db-01 --start +1h --end +2h");
+        f.ok("alice", "/change request later --asset cache-01 --start \"tomorrow 22:00\" --end \"tomorrow 23:00\"");
+        List<String> rows = f.ok("bob", "/change list").rows().stream().map(dev.opsbot.chat.Inline::plain).toList();
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("CHG-1 requested · 15:00 UTC – 16:00 UTC · soon"));
+        assertThat(rows).anySatisfy(r -> assertThat(r)
+                .startsWith("CHG-2 requested · Sat 28 Nov 22:00 UTC – Sat 28 Nov 23:00 UTC · later"));
+        assertThat(f.ok("bob", "/change show CHG-2").plainText()).contains("Window: Sat 28 Nov 22:00 UTC");
+
+        f.advance(Duration.ofDays(1));
+        assertThat(f.ok("bob", "/change show CHG-2").plainText()).contains("Window: 22:00 UTC – 23:00 UTC");
+        assertThat(f.ok("bob", "/change show CHG-1").plainText())
+                .contains("Window: Fri 27 Nov 15:00 UTC – Fri 27 Nov 16:00 UTC");
+    }
+
+    @Test
+    void aChannelWithItsOwnZoneReadsWindowsInIt() {
+        try (ChangeFixture berlin = new ChangeFixture()) {
+            berlin.core.zones(channel -> ZoneId.of("Europe/Berlin"));
+            berlin.ok("alice", "/change request soon --asset db-01 --start +1h --end +2h");
+            assertThat(berlin.ok("bob", "/change show CHG-1").plainText()).contains("Window: 16:00 CET – 17:00 CET");
+        }
     }
 
     @Test
@@ -63,7 +89,7 @@ class ChangeViewsTest {
         f.ok("alice", "/change request later --asset cache-01 --start +2d --end +50h --risk low");
         f.ok("bob", "/change approve CHG-2");
         assertThat(new ChangesToday(f.changes).lines(f.now(), ZoneId.of("UTC"))).map(dev.opsbot.chat.Inline::plain)
-                .containsExactly("Today: CHG-1 requested · Nov 27 15:00 UTC – Nov 27 16:00 UTC · today (db-01)",
+                .containsExactly("Today: CHG-1 requested · 15:00 UTC – 16:00 UTC · today (db-01)",
                         "Waiting for approval: CHG-1 · today by @alice");
     }
 

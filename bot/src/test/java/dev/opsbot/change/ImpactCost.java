@@ -53,10 +53,10 @@ public final class ImpactCost {
             int reached = f.graph.upward(List.of("db-01")).assets().size();
 
             ImpactAnalysis analysis = new ImpactAnalysis(f.graph, f.services, f.onCall, f.core.incidents, f.changes,
-                    f.freezes, ChangeFixture.ZONE);
+                    f.freezes);
             ImpactAnalysis.Subject subject = new ImpactAnalysis.Subject(null, List.of("db-01"), f.now().plusSeconds(3600),
                     f.now().plusSeconds(7200), ChangeType.NORMAL, null);
-            double[] analyse = time(runs, () -> analysis.forRequest(subject));
+            double[] analyse = time(runs, () -> analysis.forRequest(subject, ChangeFixture.ZONE, f.now()));
             int[] n = {0};
             double[] request = time(runs, () -> {
                 int h = 100 + 2 * n[0]++;

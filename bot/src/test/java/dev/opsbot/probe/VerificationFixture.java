@@ -28,11 +28,11 @@ final class VerificationFixture implements AutoCloseable {
     VerificationFixture(Duration timeout, int pool) {
         prober = new Prober(new ProbeSettings(ProbeAllowList.defaults(), timeout, pool, 21, UTC),
                 MetricSource.unconfigured(), ops.core.clock);
-        verification = new AssetVerification(assets, checks, prober, new VerificationReplies(UTC, pool));
+        verification = new AssetVerification(assets, checks, prober, new VerificationReplies(pool));
         notices = new DriftNotices(verification, checks, ops.services, ops.core.outbox, ops.core.incidentChannel,
                 ops.core.clock);
         Inventory inventory = new Inventory(assets, AssetJournal.inMongo(ops.core.store.database()), ops.core.audit,
-                ops.services, ops.core.incidents, checks, UTC, Duration.ofDays(30));
+                ops.services, ops.core.incidents, checks, Duration.ofDays(30));
         AssetLinks links = AssetLinks.inMongo(ops.core.store.database());
         AssetRelations relations = new AssetRelations(inventory, links);
         ops.core.with(AssetCommands.ROOT.handledBy(new AssetCommands(inventory, relations,

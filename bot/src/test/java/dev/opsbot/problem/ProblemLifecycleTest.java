@@ -72,12 +72,27 @@ class ProblemLifecycleTest {
     }
 
     @Test
+    void theCardShowsTodaysTimesAsAClockOthersWithTheirDayAndYear() {
+        try (ProblemFixture f = new ProblemFixture()) {
+            f.ok("alice", "/problem open pool too small --service payments");
+            Reply added = f.ok("alice", "/problem action PRB-1 alert on pool saturation --owner @bob --due 40d");
+            assertThat(Inline.plain(added.footer())).isEqualTo("Opened by @alice 14:00 UTC.");
+            assertThat(added.rows()).singleElement().satisfies(r -> assertThat(Inline.plain(r))
+                    .contains("due 6 Jan 2027 14:00 UTC"));
+
+            f.core.clock.advance(Duration.ofDays(1));
+            assertThat(Inline.plain(f.core.run("alice", "/problem show PRB-1").footer()))
+                    .isEqualTo("Opened by @alice Fri 27 Nov 14:00 UTC.");
+        }
+    }
+
+    @Test
     void aPreventiveActionRemindsItsOwnerUntilDone() {
         try (ProblemFixture f = new ProblemFixture()) {
             f.ok("alice", "/problem open pool too small --service payments");
             Reply added = f.ok("alice", "/problem action PRB-1 alert on pool saturation --owner @bob --due 7d");
             assertThat(added.rows()).singleElement().satisfies(r -> assertThat(Inline.plain(r)).startsWith(
-                    "Action 1: alert on pool saturation · @bob · due Dec 4 14:00"));
+                    "Action 1: alert on pool saturation · @bob · due Fri 4 Dec 14:00"));
             DueItem item = f.due.find(Resolutions.actionItem("PRB-1", 1)).orElseThrow();
             assertThat(item.data()).containsEntry(DueItem.OWNER, "console:bob");
 

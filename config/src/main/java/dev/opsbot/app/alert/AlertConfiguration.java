@@ -82,8 +82,7 @@ public class AlertConfiguration {
     @Bean
     CommandRoot.Binding<AlertCommands> alertCommands(AlertGroups groups, AlertRoutes routes, Heartbeats heartbeats,
             Counters counters, AuditLog audit, OpsbotSettings settings) {
-        return AlertCommands.ROOT.handledBy(new AlertCommands(groups, routes, heartbeats, counters, audit,
-                settings.zone()));
+        return AlertCommands.ROOT.handledBy(new AlertCommands(groups, routes, heartbeats, counters, audit));
     }
 
     /** Says once at start-up whether the webhook listens, so a missing token is not a silent mystery. */

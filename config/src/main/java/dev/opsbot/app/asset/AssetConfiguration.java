@@ -60,7 +60,7 @@ public class AssetConfiguration {
     Inventory inventory(Assets assets, AssetJournal journal, AuditLog audit, Services services, Incidents incidents,
             ObjectProvider<AssetObservations> observations, OpsbotSettings settings, Environment env) {
         return new Inventory(assets, journal, audit, services, incidents,
-                observations.getIfAvailable(AssetObservations::none), settings.zone(), staleAfter(env));
+                observations.getIfAvailable(AssetObservations::none), staleAfter(env));
     }
 
     @Bean

@@ -127,7 +127,7 @@ public final class AssetsCommand {
         var db = store.database();
         return new Inventory(Assets.inMongo(db), AssetJournal.inMongo(db),
                 new IndexedAuditLog(new MongoAuditLog(db), AuditTrail.inMongo(db)), Services.inMongo(db),
-                Incidents.inMongo(db, new MongoCounters(db)), AssetObservations.none(), ZoneOffset.UTC,
+                Incidents.inMongo(db, new MongoCounters(db)), AssetObservations.none(),
                 java.time.Duration.ofDays(AssetConfiguration.DEFAULT_STALE_DAYS));
     }
 

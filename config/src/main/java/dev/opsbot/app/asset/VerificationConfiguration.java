@@ -55,7 +55,7 @@ public class VerificationConfiguration {
 
     @Bean
     AssetVerification assetVerification(Assets assets, AssetChecks checks, Prober prober, ProbeSettings settings) {
-        return new AssetVerification(assets, checks, prober, new VerificationReplies(settings.zone(), settings.pool()));
+        return new AssetVerification(assets, checks, prober, new VerificationReplies(settings.pool()));
     }
 
     @Bean

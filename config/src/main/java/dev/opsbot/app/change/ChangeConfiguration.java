@@ -24,6 +24,7 @@ import dev.opsbot.schedule.DueItems;
 import dev.opsbot.service.Services;
 import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.Counters;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -80,9 +81,9 @@ public class ChangeConfiguration {
 
     @Bean
     ImpactAnalysis impactAnalysis(ObjectProvider<AssetGraph> graph, Services services, OnCall onCall,
-            Incidents incidents, ChangeRequests changes, Freezes freezes, OpsbotSettings settings) {
+            Incidents incidents, ChangeRequests changes, Freezes freezes) {
         return new ImpactAnalysis(graph.getIfAvailable(AssetGraph::none), services, onCall, incidents, changes,
-                freezes, settings.zone());
+                freezes);
     }
 
     @Bean
@@ -92,8 +93,9 @@ public class ChangeConfiguration {
     }
 
     @Bean
-    SuspectChanges suspectChanges(ChangeRequests changes, OpsbotSettings settings, Environment env) {
-        return new SuspectChanges(changes, suspectWindow(env.getProperty(SUSPECT_HOURS, "6")), settings.zone());
+    SuspectChanges suspectChanges(ChangeRequests changes, OpsbotSettings settings, Environment env, Clock clock) {
+        return new SuspectChanges(changes, suspectWindow(env.getProperty(SUSPECT_HOURS, "6")), settings.zone(),
+                clock);
     }
 
     @Bean
