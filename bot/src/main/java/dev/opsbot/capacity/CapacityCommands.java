@@ -108,7 +108,7 @@ public final class CapacityCommands {
                 "Name the watch to " + action + ", e.g. /capacity watch " + action + " disk-data."));
         return switch (action) {
             case "add" -> add(call, name);
-            case "show" -> show(name);
+            case "show" -> show(name, call);
             default -> remove(call, name);
         };
     }
@@ -173,7 +173,7 @@ public final class CapacityCommands {
         return typed ? Refusal.badInput(option + ": " + sentence) : Refusal.because(sentence);
     }
 
-    private Reply show(String name) {
+    private Reply show(String name, CommandCall call) {
         Watch w = find(name);
         Reply.Builder b = Reply.onlyMe("Watch " + Inline.strong(w.name()))
                 .field("Query", w.query())
@@ -188,7 +188,7 @@ public final class CapacityCommands {
         if (!w.asset().isEmpty()) {
             b.field("Asset", w.asset());
         }
-        return b.footer("Added by " + Inline.user(w.by()) + " " + TimeText.dayClock(w.since(), zone) + ".").build();
+        return b.footer("Added by " + Inline.user(w.by()) + " " + TimeText.at(w.since(), call.zone(), call.now()) + ".").build();
     }
 
     private Reply remove(CommandCall call, String name) {
@@ -262,7 +262,7 @@ public final class CapacityCommands {
         return Reply.toChannel("Capacity report for " + Inline.channel(channel))
                 .text(Inline.channel(channel) + " gets the capacity report " + s.describe()
                         + before.map(p -> " (was " + p.describe() + ")").orElse("") + ".")
-                .field("Next", TimeText.dayClock(s.next(), tz))
+                .field("Next", TimeText.at(s.next(), tz, call.now()))
                 .footer("Set by " + Inline.user(call.actor()) + ". /capacity report shows what it says now.")
                 .tone(Reply.Tone.SUCCESS)
                 .build();
@@ -289,7 +289,7 @@ public final class CapacityCommands {
         }
         return Reply.onlyMe(all.size() + (all.size() == 1 ? " scheduled report" : " scheduled reports"))
                 .rows(all.stream().map(s -> Inline.channel(s.channel()) + " — " + s.describe() + " · next "
-                        + TimeText.dayClock(s.next(), s.zone())).toList())
+                        + TimeText.at(s.next(), s.zone(), call.now())).toList())
                 .build();
     }
 

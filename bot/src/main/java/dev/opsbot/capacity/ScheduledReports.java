@@ -44,7 +44,7 @@ public final class ScheduledReports {
                 String service = s.service().isEmpty() ? null : s.service();
                 Reply reply = report.reply(report.rank(service, now), service, Reply.toChannel(
                         "Capacity report" + (service == null ? "" : " for " + service) + " — "
-                                + TimeText.dayClock(due, s.zone() == null ? teamZone : s.zone())));
+                                + TimeText.at(due, s.zone() == null ? teamZone : s.zone(), now)));
                 notifier.announce(s.channel(), reply, "capacity:" + s.id() + ":" + due);
                 if (schedules.handled(s.id(), due)) {
                     posted++;
