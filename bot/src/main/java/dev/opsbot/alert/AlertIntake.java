@@ -114,8 +114,11 @@ public final class AlertIntake {
                 notify(id, delta, Reply.toChannel("Expected: " + title)
                         .text(delta.text() + " on " + t.asset() + ", expected during " + change.get()
                                 + "; nobody was paged."), now);
-                return remember(group, batch, title, t.service(), delta, now, change.get())
-                        ? new Delivered.Expected(change.get()) : new Delivered.Busy();
+                if (!remember(group, batch, title, t.service(), delta, now, change.get())) {
+                    return new Delivered.Busy();
+                }
+                windows.attach(change.get(), delta.text() + " on " + t.asset() + ": " + title, now);
+                return new Delivered.Expected(change.get());
             }
             return open(id, group, batch, title, t, delta, now);
         }

@@ -59,7 +59,17 @@ public final class ChangeRecord {
 
     /** Running changes as alerts read them: an alert on an asset a change is under way on is expected. */
     public ChangeWindows windows() {
-        return (asset, at) -> inProgressOn(asset, at).map(ChangeRequest::id);
+        return new ChangeWindows() {
+            @Override
+            public Optional<String> inProgressOn(String asset, Instant at) {
+                return ChangeRecord.this.inProgressOn(asset, at).map(ChangeRequest::id);
+            }
+
+            @Override
+            public void attach(String changeId, String text, Instant at) {
+                changes.update(changeId, c -> c.alerted(text, at));
+            }
+        };
     }
 
     /** Changes as problems read them: a problem's fix must be a change that completed. */

@@ -44,6 +44,8 @@ public record ChangeRequest(
 
     /** How early before its window a change may be started, and how late after it opens nobody is reminded. */
     public static final Duration GRACE = Duration.ofMinutes(5);
+    /** Expected alerts a change's timeline keeps. */
+    static final int MOST_ALERTS_NOTED = 50;
 
     public ChangeRequest {
         assets = List.copyOf(assets);
@@ -187,6 +189,19 @@ public record ChangeRequest(
         linked.add(incidentId);
         return with(state, approvals, startedAt, finishedAt, linked,
                 new Event(now, by, "linked", "caused " + incidentId));
+    }
+
+    /**
+     * Records an alert that arrived while this change ran, so its story shows what it set off.
+     * Past {@link #MOST_ALERTS_NOTED} such entries it is unchanged: a flapping alert must not grow
+     * the document without end, and the alert channel still has every one.
+     */
+    public ChangeRequest alerted(String text, Instant now) {
+        long noted = timeline.stream().filter(e -> e.kind().equals("alert")).count();
+        if (noted >= MOST_ALERTS_NOTED) {
+            return this;
+        }
+        return with(state, approvals, startedAt, finishedAt, linkedIncidents, new Event(now, null, "alert", text));
     }
 
     /** Counted as a success only if it completed and no incident was linked to it. */

@@ -30,6 +30,8 @@ final class AlertDesk implements AutoCloseable {
     final Heartbeats heartbeats = Heartbeats.inMongo(core.store.database());
     final Map<String, AssetGraph.AssetView> assetsByInstance = new HashMap<>();
     final Map<String, String> changesByAsset = new HashMap<>();
+    /** What was attached to changes' timelines, as "CHG-7: text". */
+    final List<String> attachedToChanges = new ArrayList<>();
     /** Incidents declared, as paging hears of them. */
     final List<String> paged = new CopyOnWriteArrayList<>();
     final IncidentActions actions = new IncidentActions(core.incidents, core.audit, core.outbox,
@@ -43,7 +45,17 @@ final class AlertDesk implements AutoCloseable {
 
     AlertIntake intake() {
         return new AlertIntake(groups, routing, actions, core.incidents, heartbeats,
-                (asset, at) -> Optional.ofNullable(changesByAsset.get(asset)), core.outbox, alertChannel);
+                new ChangeWindows() {
+                    @Override
+                    public Optional<String> inProgressOn(String asset, Instant at) {
+                        return Optional.ofNullable(changesByAsset.get(asset));
+                    }
+
+                    @Override
+                    public void attach(String changeId, String text, Instant at) {
+                        attachedToChanges.add(changeId + ": " + text);
+                    }
+                }, core.outbox, alertChannel);
     }
 
     Incident incident(String id) {

@@ -214,6 +214,9 @@ class AlertIntakeTest {
         assertThat(d).isEqualTo(new Delivered.Expected("CHG-7"));
         assertThat(desk.paged).isEmpty();
         assertThat(desk.alertChannelPosts()).singleElement().asString().contains("expected during CHG-7");
+        assertThat(desk.attachedToChanges).containsExactly("CHG-7: +1 firing on db-01: DiskFull");
+        send("g", Map.of("alertname", "DiskFull", "instance", "db-01"), "14:01", A);
+        assertThat(desk.attachedToChanges).as("a repeat attaches nothing more").hasSize(1);
 
         desk.changesByAsset.clear();
         assertThat(send("g", Map.of("alertname", "DiskFull", "instance", "db-01"), "15:01", A, B))

@@ -50,6 +50,21 @@ class ChangePortsTest {
     }
 
     @Test
+    void anExpectedAlertIsAttachedToTheChangesTimelineAndAFlappingOneStopsGrowingIt() {
+        f.ok("alice", "/change request upgrade postgres --asset db-01 --start +0m --end +1h --risk low");
+        f.ok("bob", "/change approve CHG-1");
+        f.ok("alice", "/change start CHG-1");
+        f.record.windows().attach("CHG-1", "+1 firing on db-01: HighLatency", f.now());
+        assertThat(f.ok("alice", "/change show CHG-1").plainText()).contains("alert: +1 firing on db-01: HighLatency");
+
+        for (int i = 0; i < ChangeRequest.MOST_ALERTS_NOTED + 5; i++) {
+            f.record.windows().attach("CHG-1", "+1 firing on db-01: Flapping " + i, f.now());
+        }
+        assertThat(f.changes.find("CHG-1").orElseThrow().timeline())
+                .filteredOn(e -> e.kind().equals("alert")).hasSize(ChangeRequest.MOST_ALERTS_NOTED);
+    }
+
+    @Test
     void lookupTellsACompletedChangeFromOneNotDoneAndFromNone() {
         f.ok("alice", "/change request upgrade postgres --asset db-01 --start +0m --end +1h --risk low");
         ChangeLookup lookup = f.record.lookup();
