@@ -11,6 +11,7 @@ import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.RefusalLog;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
@@ -34,10 +35,10 @@ final class ButtonClicks implements BlockActionHandler {
     private final Executor work;
     private final ResponseUrls responses;
     private final MethodsClient methods;
-    private final BadRequestLog refusals;
+    private final RefusalLog refusals;
 
     ButtonClicks(CommandRouter router, Executor work, ResponseUrls responses, MethodsClient methods,
-            BadRequestLog refusals) {
+            RefusalLog refusals) {
         this.router = router;
         this.work = work;
         this.responses = responses;

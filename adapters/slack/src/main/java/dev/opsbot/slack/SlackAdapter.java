@@ -6,6 +6,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.opsbot.chat.ChannelPoster;
 import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.RefusalLog;
 import dev.opsbot.command.CommandRouter;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final ExecutorService work;
     private final SlackEndpoint endpoint;
-    private final BadRequestLog refusals;
+    private final RefusalLog refusals;
     private SocketModeApp socketMode;
 
     /** An adapter with a Web API client of its own, closed with it. */
@@ -59,7 +60,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.work = Executors.newFixedThreadPool(WORKERS, workerThreads());
         router.useMentions(Platform.SLACK, new SlackMentions());
         ResponseUrls responses = new ResponseUrls(api.slack());
-        this.refusals = new BadRequestLog(Clock.systemUTC(), BadRequestLog.DEFAULT_PER_MINUTE);
+        this.refusals = new RefusalLog("slack", Clock.systemUTC(), RefusalLog.DEFAULT_PER_MINUTE);
         // Every command reaches the router, which answers one it does not know with the nearest it does.
         app.command(Pattern.compile("^/.+$"),
                 new SlashCommands(router, work, settings.ackBudget(), responses, refusals));

@@ -5,6 +5,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.opsbot.chat.RefusalLog;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,9 +38,9 @@ final class SlackEndpoint extends HttpServlet {
     private final transient App app;
     private final transient SlackRequestParser parser;
     private final transient RequestSignature signature;
-    private final transient BadRequestLog refusals;
+    private final transient RefusalLog refusals;
 
-    SlackEndpoint(App app, RequestSignature signature, BadRequestLog refusals) {
+    SlackEndpoint(App app, RequestSignature signature, RefusalLog refusals) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signature = signature;

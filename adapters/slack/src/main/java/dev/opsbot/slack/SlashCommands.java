@@ -9,6 +9,7 @@ import com.slack.api.bolt.response.Response;
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.RefusalLog;
 import dev.opsbot.chat.Reply;
 import dev.opsbot.command.CommandRouter;
 import dev.opsbot.command.Invocation;
@@ -34,10 +35,10 @@ final class SlashCommands implements SlashCommandHandler {
     private final Executor work;
     private final Duration budget;
     private final ResponseUrls responses;
-    private final BadRequestLog refusals;
+    private final RefusalLog refusals;
 
     SlashCommands(CommandRouter router, Executor work, Duration budget, ResponseUrls responses,
-            BadRequestLog refusals) {
+            RefusalLog refusals) {
         this.router = router;
         this.work = work;
         this.budget = budget;

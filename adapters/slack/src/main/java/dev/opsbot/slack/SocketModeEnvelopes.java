@@ -11,6 +11,7 @@ import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.listener.WebSocketMessageListener;
 import com.slack.api.socket_mode.response.AckResponse;
+import dev.opsbot.chat.RefusalLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +28,9 @@ final class SocketModeEnvelopes implements WebSocketMessageListener {
     private final App app;
     private final SocketModeClient client;
     private final SocketModeRequestParser parser;
-    private final BadRequestLog refusals;
+    private final RefusalLog refusals;
 
-    SocketModeEnvelopes(App app, SocketModeClient client, BadRequestLog refusals) {
+    SocketModeEnvelopes(App app, SocketModeClient client, RefusalLog refusals) {
         this.app = app;
         this.client = client;
         this.parser = new SocketModeRequestParser(app.config());
@@ -88,7 +89,7 @@ final class SocketModeEnvelopes implements WebSocketMessageListener {
 
     /** Acks the envelope when it has an id, so Slack does not deliver it again, and notes why it was dropped. */
     private void refused(String message, String reason) {
-        refusals.refused(400, reason, null);
+        refusals.refused(400, reason, "socket mode");
         String envelopeId = envelopeId(message);
         if (envelopeId != null) {
             client.sendSocketModeResponse(new AckResponse(envelopeId));

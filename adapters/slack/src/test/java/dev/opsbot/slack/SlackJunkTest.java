@@ -2,6 +2,7 @@ package dev.opsbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbot.chat.RefusalLog;
 import dev.opsbot.incident.Incidents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class SlackJunkTest {
             assertThat(log.stackLines()).isEmpty();
             assertThat(log.text()).doesNotContain("ERROR", "not json", "%zz");
             assertThat(log.lines()).filteredOn(l -> l.contains("refused a request"))
-                    .hasSize(BadRequestLog.DEFAULT_PER_MINUTE);
+                    .hasSize(RefusalLog.DEFAULT_PER_MINUTE);
         }
         assertThat(app.core.incidents.list(Incidents.Query.open())).isEmpty();
         assertThat(app.slack.pendingResponses()).isZero();

@@ -15,6 +15,7 @@ import dev.opsbot.asset.AssetGraph;
 import dev.opsbot.chat.ChannelRef;
 import dev.opsbot.chat.Notifier;
 import dev.opsbot.chat.Platform;
+import dev.opsbot.chat.RefusalLog;
 import dev.opsbot.command.CommandRoot;
 import dev.opsbot.incident.IncidentActions;
 import dev.opsbot.incident.Incidents;
@@ -129,7 +130,8 @@ public class AlertConfiguration {
         @Bean
         ServletRegistrationBean<HttpServlet> alertmanagerHook(AlertIntake intake, Environment env, Clock clock) {
             ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(
-                    new AlertmanagerEndpoint(intake, env.getProperty(TOKEN, "").strip(), new RefusedHooks(clock, 10),
+                    new AlertmanagerEndpoint(intake, env.getProperty(TOKEN, "").strip(),
+                            new RefusalLog("alertmanager webhook", clock, RefusalLog.DEFAULT_PER_MINUTE),
                             clock),
                     HOOK_PATH);
             registration.setName("alertmanagerHook");

@@ -3,6 +3,7 @@ package dev.opsbot.app.alert;
 import dev.opsbot.alert.AlertIntake;
 import dev.opsbot.alert.Delivered;
 import dev.opsbot.alert.WebhookPayload;
+import dev.opsbot.chat.RefusalLog;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,10 +33,10 @@ final class AlertmanagerEndpoint extends HttpServlet {
 
     private final transient AlertIntake intake;
     private final byte[] expected;
-    private final transient RefusedHooks refusals;
+    private final transient RefusalLog refusals;
     private final transient Clock clock;
 
-    AlertmanagerEndpoint(AlertIntake intake, String token, RefusedHooks refusals, Clock clock) {
+    AlertmanagerEndpoint(AlertIntake intake, String token, RefusalLog refusals, Clock clock) {
         this.intake = intake;
         this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.refusals = refusals;

@@ -2,17 +2,18 @@ package dev.opsbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbot.chat.RefusalLog;
 import dev.opsbot.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Refusals are logged up to a budget a minute; the rest are counted and summed up in one line. */
-class BadRequestLogTest {
+class RefusalLogTest {
 
     @Test
     void overTheBudgetRefusalsAreCountedAndReportedOnceTheNextMinuteBegins() {
         MutableClock clock = MutableClock.at("2026-11-27T14:00:00Z");
-        BadRequestLog refusals = new BadRequestLog(clock, 3);
+        RefusalLog refusals = new RefusalLog("slack", clock, 3);
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < 25; i++) {
                 refusals.refused(401, "bad signature", "192.0.2.7");
