@@ -229,7 +229,8 @@ public final class CapacityCommands {
             throw Refusal.because(e.getMessage());
         }
         ForecastText text = new ForecastText(zone);
-        Reply.Builder b = Reply.onlyMe("Capacity: " + Inline.strong(w.name()))
+        // A forecast is something the team looks at together, so it answers to the channel.
+        Reply.Builder b = Reply.toChannel("Capacity: " + Inline.strong(w.name()))
                 .text(text.outlook(wf))
                 .field("Now", text.now(wf))
                 .field("Headroom", text.headroom(wf));
@@ -245,8 +246,10 @@ public final class CapacityCommands {
 
     Reply report(CommandCall call) {
         String service = call.args().optionalText("service").orElse(null);
-        return report.reply(report.rank(service, call.now()), service,
-                Reply.onlyMe("Capacity report" + (service == null ? "" : " for " + service)));
+        CapacityReport.Ranking ranking = report.rank(service, call.now());
+        String title = "Capacity report" + (service == null ? "" : " for " + service);
+        // A ranking is for the whole channel; "nothing to rank" is only for the one who asked.
+        return report.reply(ranking, service, ranking.isEmpty() ? Reply.onlyMe(title) : Reply.toChannel(title));
     }
 
     Reply schedule(CommandCall call) {

@@ -57,7 +57,7 @@ class CapacityCommandsTest {
                 "Confidence: high");
         assertThat(forecast.images()).hasSize(1);
         assertThat(forecast.images().get(0).fileName()).isEqualTo("disk.png");
-        assertThat(forecast.isPrivate()).isTrue();
+        assertThat(forecast.isPrivate()).as("a forecast is shared with the channel").isFalse();
     }
 
     @Test
@@ -117,6 +117,18 @@ class CapacityCommandsTest {
         assertThat(report.rows().get(2)).contains("disk", "matches 2 series; add labels or sum()");
         assertThat(report.rows().get(3)).contains("gone", "matches 2 series");
         assertThat(report.images()).extracting(Reply.Image::fileName).containsExactly("fast.png", "flat.png");
+        assertThat(report.isPrivate()).as("a report is shared with the channel").isFalse();
+    }
+
+    @Test
+    void aReportWithNothingToRankAndARefusedForecastStayWithTheAsker() {
+        Reply empty = core.run("bob", "/capacity report");
+        assertThat(empty.text()).isEqualTo("There are no capacity watches yet; add one with /capacity watch add.");
+        assertThat(empty.isPrivate()).isTrue();
+
+        Reply unknown = core.run("bob", "/capacity forecast nosuch");
+        assertThat(unknown.text()).isEqualTo("There is no watch nosuch; there are no watches yet.");
+        assertThat(unknown.isPrivate()).isTrue();
     }
 
     @Test

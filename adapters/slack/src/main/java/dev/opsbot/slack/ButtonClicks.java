@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * a personal view) goes to the clicker alone and leaves the message as it was. Slack is
  * acknowledged at once; the work happens on a worker. A click missing who, where or which button
  * (only possible over Socket Mode: the HTTP endpoint refuses it first) is acknowledged and dropped.
+ * Charts of a channel answer are shared in the channel after it (see {@link CommandCharts}).
  */
 final class ButtonClicks implements BlockActionHandler {
 
@@ -36,14 +37,16 @@ final class ButtonClicks implements BlockActionHandler {
     private final ResponseUrls responses;
     private final MethodsClient methods;
     private final RefusalLog refusals;
+    private final SlackUploads uploads;
 
     ButtonClicks(CommandRouter router, Executor work, ResponseUrls responses, MethodsClient methods,
-            RefusalLog refusals) {
+            RefusalLog refusals, SlackUploads uploads) {
         this.router = router;
         this.work = work;
         this.responses = responses;
         this.methods = methods;
         this.refusals = refusals;
+        this.uploads = uploads;
     }
 
     @Override
@@ -66,18 +69,19 @@ final class ButtonClicks implements BlockActionHandler {
         Invocation invocation = new Invocation(new Actor(Platform.SLACK, p.getUser().getId(), userName),
                 new ChannelRef(Platform.SLACK, channelId, p.getChannel() == null ? null : p.getChannel().getName()),
                 action.getValue(), requestId);
-        work.execute(() -> answer(p, channelId, invocation));
+        work.execute(() -> answer(p, invocation));
         return ctx.ack();
     }
 
-    private void answer(BlockActionPayload p, String channelId, Invocation invocation) {
+    private void answer(BlockActionPayload p, Invocation invocation) {
+        String channelId = invocation.channel().id();
         Reply reply;
         try {
             reply = router.handle(invocation);
         } catch (RuntimeException | Error e) {
             reply = CommandRouter.apology("slack command failed line=" + invocation.line(), e);
         }
-        BlockKit.Message m = BlockKit.render(reply);
+        BlockKit.Message m = BlockKit.render(CommandCharts.shown(reply));
         BlockActionPayload.Container container = p.getContainer();
         if (reply.isPrivate()) {
             respond(p.getResponseUrl(), "ephemeral", false, m);
@@ -86,6 +90,9 @@ final class ButtonClicks implements BlockActionHandler {
             respond(p.getResponseUrl(), "in_channel", false, m);
         } else if (container.getMessageTs() == null || !update(channelId, container.getMessageTs(), m)) {
             respond(p.getResponseUrl(), "in_channel", true, m);
+        }
+        if (CommandCharts.toShare(reply)) {
+            uploads.shareAfter(invocation.channel(), reply.images());
         }
     }
 

@@ -62,9 +62,11 @@ public final class SlackAdapter implements AutoCloseable {
         ResponseUrls responses = new ResponseUrls(api.slack());
         this.refusals = new RefusalLog("slack", Clock.systemUTC(), RefusalLog.DEFAULT_PER_MINUTE);
         // Every command reaches the router, which answers one it does not know with the nearest it does.
+        SlackUploads uploads = new SlackUploads(api.bot());
         app.command(Pattern.compile("^/.+$"),
-                new SlashCommands(router, work, settings.ackBudget(), responses, refusals));
-        app.blockAction(SlackPayloads.OUR_BUTTONS, new ButtonClicks(router, work, responses, api.bot(), refusals));
+                new SlashCommands(router, work, settings.ackBudget(), responses, refusals, uploads));
+        app.blockAction(SlackPayloads.OUR_BUTTONS,
+                new ButtonClicks(router, work, responses, api.bot(), refusals, uploads));
         this.endpoint = new SlackEndpoint(app, new RequestSignature(settings.signingSecret(), Clock.systemUTC()),
                 refusals);
         log.info("slack adapter ready: {} slash commands, {}", router.catalog().roots().size(), settings);

@@ -58,7 +58,7 @@ public final class SlackPoster implements ChannelPoster {
     @Override
     public void post(ChannelRef channel, Reply message) throws DeliveryFailure {
         send(channel, message, null);
-        shareImages(channel, message);
+        uploads.shareAfter(channel, message.images());
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class SlackPoster implements ChannelPoster {
     @Override
     public String open(ChannelRef channel, Reply message, String key) throws DeliveryFailure {
         String ts = send(channel, message, null);
-        shareImages(channel, message);
+        uploads.shareAfter(channel, message.images());
         return ts;
     }
 
@@ -129,18 +129,6 @@ public final class SlackPoster implements ChannelPoster {
                     : DeliveryFailure.permanent("slack said " + error);
         }
         return response;
-    }
-
-    /**
-     * Charts follow the message they belong to. The message is posted already, so a failed upload
-     * is logged rather than failing the delivery, which would post the message a second time.
-     */
-    private void shareImages(ChannelRef channel, Reply message) {
-        try {
-            uploads.share(channel, message.images());
-        } catch (IOException | SlackApiException | RuntimeException e) {
-            LOG.warn("charts for {} were not shared: {}", channel.key(), e.getMessage());
-        }
     }
 
     private static DeliveryFailure httpFailure(SlackApiException e) {

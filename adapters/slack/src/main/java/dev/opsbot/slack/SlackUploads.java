@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shares a reply's images (charts) in a channel with Slack's external upload flow:
@@ -23,6 +25,7 @@ import java.util.List;
  */
 public final class SlackUploads {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlackUploads.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final MethodsClient methods;
@@ -30,6 +33,18 @@ public final class SlackUploads {
 
     public SlackUploads(MethodsClient methods) {
         this.methods = methods;
+    }
+
+    /**
+     * Charts follow the message they belong to. The message is out already, so a failed upload is
+     * one log line rather than a failure of the message (which would then be sent a second time).
+     */
+    void shareAfter(ChannelRef channel, List<Reply.Image> images) {
+        try {
+            share(channel, images);
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            LOG.warn("charts for {} were not shared: {}", channel.key(), e.getMessage());
+        }
     }
 
     /** Uploads and shares every image; a failure names the step and what Slack said. */

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeoutException;
  * once and the answer follows through {@code response_url}. Slack's trigger id names the request, so a retried
  * delivery of the same command is recognised by the router and not carried out twice. A command
  * missing who, where or its trigger (only possible over Socket Mode: the HTTP endpoint refuses it
- * first) is acknowledged and dropped, with one rate-limited log line.
+ * first) is acknowledged and dropped, with one rate-limited log line. An answer with charts for the
+ * channel goes through {@code response_url} even when it is quick, so that its charts can follow it
+ * in order (see {@link CommandCharts}).
  */
 final class SlashCommands implements SlashCommandHandler {
 
@@ -36,14 +38,16 @@ final class SlashCommands implements SlashCommandHandler {
     private final Duration budget;
     private final ResponseUrls responses;
     private final RefusalLog refusals;
+    private final SlackUploads uploads;
 
     SlashCommands(CommandRouter router, Executor work, Duration budget, ResponseUrls responses,
-            RefusalLog refusals) {
+            RefusalLog refusals, SlackUploads uploads) {
         this.router = router;
         this.work = work;
         this.budget = budget;
         this.responses = responses;
         this.refusals = refusals;
+        this.uploads = uploads;
     }
 
     @Override
@@ -60,15 +64,21 @@ final class SlashCommands implements SlashCommandHandler {
                 p.getCommand() + " " + SlackText.typed(p.getText()),
                 "slack:command:" + p.getTriggerId());
         CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> router.handle(invocation), work);
+        String url = p.getResponseUrl();
         try {
-            return ctx.ack(response(answer.get(budget.toMillis(), TimeUnit.MILLISECONDS)));
+            Reply reply = answer.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            if (CommandCharts.toShare(reply)) {
+                // Nothing can be sent after the ack in a known order, so this answer goes through response_url.
+                work.execute(() -> answer(url, invocation, reply));
+                return ctx.ack();
+            }
+            return ctx.ack(response(reply));
         } catch (TimeoutException slow) {
-            String url = p.getResponseUrl();
             answer.whenComplete((reply, failure) -> {
                 if (failure != null) {
                     responses.send(url, response(apology(invocation, failure)));
                 } else {
-                    responses.send(url, response(reply));
+                    answer(url, invocation, reply);
                 }
             });
             return ctx.ack();
@@ -80,8 +90,16 @@ final class SlashCommands implements SlashCommandHandler {
         }
     }
 
+    /** The answer through response_url, then its charts shared in the command's channel. */
+    private void answer(String url, Invocation invocation, Reply reply) {
+        responses.send(url, response(reply));
+        if (CommandCharts.toShare(reply)) {
+            uploads.shareAfter(invocation.channel(), reply.images());
+        }
+    }
+
     static SlashCommandResponse response(Reply reply) {
-        BlockKit.Message m = BlockKit.render(reply);
+        BlockKit.Message m = BlockKit.render(CommandCharts.shown(reply));
         return SlashCommandResponse.builder()
                 .responseType(reply.isPrivate() ? "ephemeral" : "in_channel")
                 .text(m.text())

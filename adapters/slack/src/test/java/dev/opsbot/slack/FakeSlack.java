@@ -60,6 +60,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final List<Call> fileCalls = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Call> completions = new LinkedBlockingQueue<>();
 
     public FakeSlack() throws IOException {
         server = new LoopbackHttpServer(4, 50, Map.of("/api/", this::api, "/response/", exchange -> {
@@ -80,6 +81,11 @@ public final class FakeSlack implements AutoCloseable {
     /** The files.getUploadURLExternal and files.completeUploadExternal calls, in order. */
     public List<Call> fileCalls() {
         return List.copyOf(fileCalls);
+    }
+
+    /** The next files.completeUploadExternal (the files shared), or null after 10 seconds. */
+    public Call nextCompletion() throws InterruptedException {
+        return completions.poll(10, TimeUnit.SECONDS);
     }
 
     public String apiUrl() {
@@ -201,6 +207,7 @@ public final class FakeSlack implements AutoCloseable {
             }
             case "files.completeUploadExternal" -> {
                 fileCalls.add(call);
+                completions.add(call);
                 reply(exchange, 200, null, "{\"ok\":true,\"files\":[]}");
             }
             default -> reply(exchange, 200, null, "{\"ok\":false,\"error\":\"unknown_method\"}");
