@@ -72,10 +72,15 @@ public class AccessConfiguration {
         return namesOf(services);
     }
 
-    /** A follow-up belongs to the service of the incident or service it is about. */
+    /**
+     * A follow-up belongs to the service of what it is about: an incident, a service, or any other
+     * feature's item (a problem, an asset), asked when a command needs it, once every feature is wired.
+     */
     @Bean
-    ItemServices followUpServices(DueItems due, Incidents incidents, Services services) {
-        return new FollowUpServices(due, List.of(incidentsOn(incidents), namesOf(services)));
+    ItemServices followUpServices(DueItems due, ObjectProvider<ItemServices> features) {
+        ItemServices subjects = item -> features.orderedStream().filter(f -> !(f instanceof FollowUpServices))
+                .map(f -> f.serviceOf(item)).flatMap(java.util.Optional::stream).findFirst();
+        return new FollowUpServices(due, List.of(subjects));
     }
 
     private static ItemServices incidentsOn(Incidents incidents) {

@@ -160,4 +160,29 @@ class AccessConsoleTest {
         assertThat(OpsbotApplication.run(new String[] {"audit-export", "--since", "soon", "--opsbot.data-dir=" + dataDir},
                 terminal, Map.of())).as("the exit status java -jar ends with").isEqualTo(AuditExportCommand.BAD_USAGE);
     }
+
+    @Test
+    void aManagerOfAServiceMayFinishTheFollowUpOfAProblemOnItAndNobodyElseMay() {
+        String out = session("""
+                /as alice
+                /service add payments --team core --channel #payments
+                /service add search --team discovery --channel #search
+                /incident declare sev2 "pool exhausted" --service payments
+                /problem open pool exhausted again --from INC-1 --service payments
+                /problem action PRB-1 alert on pool saturation --owner @dave --due 7d
+                /role grant @carol manager --service payments
+                /role grant @erin manager --service search
+                /followup list
+                /as erin
+                /followup done FU-3
+                /as carol
+                /followup done FU-3
+                """, "--opsbot.admins=console:alice", "--opsbot.default-role=viewer");
+
+        // FU-1 and FU-2 are the incident's reminder and escalation; FU-3 is the problem's preventive action.
+        assertThat(out).contains("FU-3 · Preventive action 1 of PRB-1")
+                .contains("/followup done needs followup.done for payments; ask a manager of payments: @carol.");
+        assertThat(out.substring(out.lastIndexOf("carol@#ops> /followup done FU-3")))
+                .contains("FU-3 done").doesNotContain("needs followup.done");
+    }
 }
