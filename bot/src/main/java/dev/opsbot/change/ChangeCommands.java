@@ -288,7 +288,7 @@ public final class ChangeCommands {
     }
 
     Reply calendar(CommandCall call) {
-        return ChangeViews.calendar(changes, setup.freezes(), call, zone);
+        return ChangeViews.calendar(changes, setup.freezes(), call, call.zone());
     }
 
     Reply freeze(CommandCall call) {

@@ -2,6 +2,7 @@ package dev.opsbot.change;
 
 import dev.opsbot.chat.Inline;
 import dev.opsbot.chat.Reply;
+import dev.opsbot.chat.TimeText;
 import dev.opsbot.command.CommandCall;
 import dev.opsbot.command.Refusal;
 import java.time.Instant;
@@ -72,7 +73,7 @@ final class ChangeViews {
                 rows.addAll(lines);
             }
         }
-        return Reply.onlyMe("Change calendar, next " + days + " days (" + zone.getId() + ")")
+        return Reply.onlyMe("Change calendar, next " + days + " days (" + TimeText.zoneName(zone) + ")")
                 .text(rows.isEmpty() ? "No change windows or freezes." : "")
                 .rows(rows).build();
     }

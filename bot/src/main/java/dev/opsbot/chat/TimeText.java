@@ -37,11 +37,11 @@ public final class TimeText {
     }
 
     public static String clock(Instant at, ZoneId zone) {
-        return CLOCK.withZone(zone).format(at) + " " + zoneLabel(zone);
+        return CLOCK.withZone(zone).format(at) + " " + zoneName(zone);
     }
 
     public static String dayClock(Instant at, ZoneId zone) {
-        return DAY_CLOCK.withZone(zone).format(at) + " " + zoneLabel(zone);
+        return DAY_CLOCK.withZone(zone).format(at) + " " + zoneName(zone);
     }
 
     public static String span(Duration d) {
@@ -69,7 +69,8 @@ public final class TimeText {
         return isUtc(when.getZone()) ? "UTC" : SHORT_ZONE.format(when);
     }
 
-    private static String zoneLabel(ZoneId zone) {
+    /** A zone's name as chat shows it: "UTC" for UTC however it was given ("Z", "Etc/UTC"), else its id. */
+    public static String zoneName(ZoneId zone) {
         return isUtc(zone) ? "UTC" : zone.getId();
     }
 

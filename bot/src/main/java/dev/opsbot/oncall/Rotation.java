@@ -2,13 +2,13 @@ package dev.opsbot.oncall;
 
 import dev.opsbot.chat.Actor;
 import dev.opsbot.chat.ChannelRef;
+import dev.opsbot.chat.TimeText;
 import dev.opsbot.command.Refusal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,7 +75,7 @@ public record Rotation(String name, List<Actor> members, int periodDays, Handoff
      */
     public String handoffText() {
         DayOfWeek day = handoff.day() != null ? handoff.day() : periodDays % 7 == 0 ? firstDay.getDayOfWeek() : null;
-        String zoneName = zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+        String zoneName = TimeText.zoneName(zone);
         return (day == null ? "" : day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s ") + handoff.time() + " "
                 + zoneName;
     }

@@ -77,10 +77,24 @@ class ChangeViewsTest {
         f.ok("alice", "/change request one --asset db-01 --start \"tomorrow 22:00\" --end \"tomorrow 23:00\"");
         f.ok("lead", "/change freeze add weekend --from 2026-11-29T00:00 --to 2026-11-30T00:00 --service payments");
         Reply calendar = f.ok("alice", "/change calendar --days 3");
+        assertThat(calendar.title()).isEqualTo("Change calendar, next 3 days (UTC)");
         assertThat(calendar.rows()).map(dev.opsbot.chat.Inline::plain).containsExactly(
                 "Sat Nov 28", "  22:00–23:00 CHG-1 requested · one (db-01)",
                 "Sun Nov 29", "  FROZEN: “weekend” (payments)");
         assertThat(f.refused("alice", "/change calendar --days 40").text()).isEqualTo("--days must be 1 to 31.");
+    }
+
+    @Test
+    void aChannelWithItsOwnZoneReadsTheCalendarByItsOwnDays() {
+        try (ChangeFixture tokyo = new ChangeFixture()) {
+            tokyo.core.zones(channel -> ZoneId.of("Asia/Tokyo"));
+            // typed in the team's zone (UTC): Sat 28 Nov 22:00 UTC is Sun 29 Nov 07:00 in Tokyo
+            tokyo.ok("alice", "/change request one --asset db-01 --start \"tomorrow 22:00\" --end \"tomorrow 23:00\"");
+            Reply calendar = tokyo.ok("alice", "/change calendar --days 3");
+            assertThat(calendar.title()).endsWith("(Asia/Tokyo)");
+            assertThat(calendar.rows()).map(dev.opsbot.chat.Inline::plain).containsExactly(
+                    "Sun Nov 29", "  07:00–08:00 CHG-1 requested · one (db-01)");
+        }
     }
 
     @Test
