@@ -21,7 +21,8 @@ import dev.opsbot.service.ServiceCommands;
 import java.util.List;
 
 /**
- * The list of every command root. It needs no database, so the Slack manifest and the Discord
+ * The list of every command root, in the order help lists them: the incident loop first, then
+ * what it rests on, then settings. It needs no database, so the Slack manifest and the Discord
  * registration can be printed from it without starting anything.
  */
 public final class OpsbotCatalog {
@@ -31,21 +32,21 @@ public final class OpsbotCatalog {
 
     public static List<CommandRoot<?>> roots() {
         return List.of(IncidentCommands.ROOT,
-                FollowUpCommands.ROOT,
-                DigestCommands.ROOT,
-                ServiceCommands.ROOT,
-                OwnerCommands.ROOT,
                 OnCallCommands.ROOT,
                 EscalationCommands.ROOT,
-                RoleCommands.ROOT,
-                ChannelCommands.ROOT,
-                KpiCommands.ROOT,
-                AuditCommands.ROOT,
+                FollowUpCommands.ROOT,
+                OwnerCommands.ROOT,
+                ServiceCommands.ROOT,
                 AssetCommands.ROOT,
                 ChangeCommands.ROOT,
                 AlertCommands.ROOT,
+                ProblemCommands.ROOT,
                 CapacityCommands.ROOT,
-                ProblemCommands.ROOT);
+                KpiCommands.ROOT,
+                DigestCommands.ROOT,
+                ChannelCommands.ROOT,
+                RoleCommands.ROOT,
+                AuditCommands.ROOT);
     }
 
     public static CommandCatalog standard() {

@@ -1,8 +1,8 @@
 package dev.opsbot.app;
 
 import com.mongodb.client.MongoDatabase;
+import dev.opsbot.OpsbotCatalog;
 import dev.opsbot.Retention;
-import dev.opsbot.schedule.Routine;
 import dev.opsbot.audit.AuditTrail;
 import dev.opsbot.audit.IndexedAuditLog;
 import dev.opsbot.channel.ChannelZones;
@@ -19,14 +19,16 @@ import dev.opsbot.incident.IncidentActions;
 import dev.opsbot.incident.IncidentCommands;
 import dev.opsbot.incident.IncidentListener;
 import dev.opsbot.incident.Incidents;
-import dev.opsbot.incident.OpenIncidentSuggestions;
 import dev.opsbot.incident.KnownServices;
+import dev.opsbot.incident.OpenIncidentSuggestions;
+import dev.opsbot.schedule.Routine;
 import dev.opsbot.store.AuditLog;
 import dev.opsbot.store.Counters;
 import dev.opsbot.store.MongoAuditLog;
 import dev.opsbot.store.MongoCounters;
 import dev.opsbot.store.MongoStore;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -116,10 +118,19 @@ public class CoreConfiguration {
     @Bean
     CommandRouter commandRouter(List<CommandRoot.Binding<?>> bindings, HandledRequests handled, Clock clock,
             AccessPolicy access, ObjectProvider<ChannelZones> zones, OpsbotSettings settings) {
-        CommandRouter router = new CommandRouter(bindings, handled, clock);
+        CommandRouter router = new CommandRouter(inCatalogOrder(bindings), handled, clock);
         router.useAccess(access);
         router.useZones(zones.getIfAvailable(() -> ChannelZones.team(settings.zone()))::of);
         return router;
+    }
+
+    /** Beans arrive in no useful order; /help lists the roots as the catalog does, unknown ones last. */
+    static List<CommandRoot.Binding<?>> inCatalogOrder(List<CommandRoot.Binding<?>> bindings) {
+        List<String> order = OpsbotCatalog.roots().stream().map(CommandRoot::name).toList();
+        return bindings.stream().sorted(Comparator.comparingInt((CommandRoot.Binding<?> b) -> {
+            int at = order.indexOf(b.root().name());
+            return at < 0 ? order.size() : at;
+        })).toList();
     }
 
     @Bean
