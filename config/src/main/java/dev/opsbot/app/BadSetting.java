@@ -17,6 +17,22 @@ public final class BadSetting extends RuntimeException {
         this.expected = expected;
     }
 
+    /**
+     * {@code value} read as a whole number from {@code least} to {@code most}, or refused naming the
+     * variable and {@code expected} (what a person should write, e.g. "a whole number from 0 to 20").
+     */
+    public static int wholeNumber(String variable, String value, int least, int most, String expected) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= least && n <= most) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, like a number out of range
+        }
+        throw new BadSetting(variable, value, expected);
+    }
+
     public String variable() {
         return variable;
     }

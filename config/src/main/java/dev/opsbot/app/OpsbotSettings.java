@@ -139,15 +139,8 @@ public record OpsbotSettings(String dataDir, String incidentChannel, String time
     }
 
     private static int repeatsOf(String text) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= 0 && n <= MOST_REPEATS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the rest
-        }
-        throw new BadSetting("OPSBOT_ESCALATION_REPEATS", text, "a whole number from 0 to " + MOST_REPEATS);
+        return BadSetting.wholeNumber("OPSBOT_ESCALATION_REPEATS", text, 0, MOST_REPEATS,
+                "a whole number from 0 to " + MOST_REPEATS);
     }
 
     private static boolean blank(String value) {

@@ -107,14 +107,7 @@ public class AssetConfiguration {
         if (value.isBlank()) {
             return Duration.ofDays(DEFAULT_STALE_DAYS);
         }
-        try {
-            int days = Integer.parseInt(value.strip());
-            if (days >= 1 && days <= 3650) {
-                return Duration.ofDays(days);
-            }
-        } catch (NumberFormatException e) {
-            // Refused below with the variable named.
-        }
-        throw new BadSetting("OPSBOT_ASSET_STALE_DAYS", value, "a whole number of days from 1 to 3650, e.g. 30");
+        return Duration.ofDays(BadSetting.wholeNumber("OPSBOT_ASSET_STALE_DAYS", value, 1, 3650,
+                "a whole number of days from 1 to 3650, e.g. 30"));
     }
 }

@@ -117,14 +117,6 @@ public class VerificationConfiguration {
         if (value.isBlank()) {
             return otherwise;
         }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= least && n <= most) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // Refused below with the variable named.
-        }
-        throw new BadSetting(variable, value, "a whole number from " + least + " to " + most);
+        return BadSetting.wholeNumber(variable, value, least, most, "a whole number from " + least + " to " + most);
     }
 }

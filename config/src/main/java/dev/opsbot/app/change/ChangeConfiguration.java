@@ -113,15 +113,7 @@ public class ChangeConfiguration {
 
     /** Whole hours, 1 to 168: changes older than a week are not what a new incident's card should suggest. */
     static Duration suspectWindow(String hours) {
-        String expected = "whole hours from 1 to 168, e.g. 6";
-        try {
-            int h = Integer.parseInt(hours.strip());
-            if (h < 1 || h > 168) {
-                throw new BadSetting(SUSPECT_HOURS, hours, expected);
-            }
-            return Duration.ofHours(h);
-        } catch (NumberFormatException e) {
-            throw new BadSetting(SUSPECT_HOURS, hours, expected);
-        }
+        return Duration.ofHours(
+                BadSetting.wholeNumber(SUSPECT_HOURS, hours, 1, 168, "whole hours from 1 to 168, e.g. 6"));
     }
 }
